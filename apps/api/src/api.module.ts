@@ -1,0 +1,16 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, PlatformOptions } from '@linli/platform';
+import { IdentityApiModule } from '@linli/identity';
+import { WorkerTasksModule } from '../../worker/src/worker.module';
+
+/** The HTTP process: every context's API module; with `withWorker`, the worker's ticks too (`npm start`). */
+@Module({})
+export class ApiModule {
+  static forRoot(options: Omit<PlatformOptions, 'http'> & { withWorker: boolean }): DynamicModule {
+    const { withWorker, ...platform } = options;
+    return {
+      module: ApiModule,
+      imports: [PlatformModule.forRoot({ ...platform, http: true }), IdentityApiModule, ...(withWorker ? [WorkerTasksModule] : [])],
+    };
+  }
+}

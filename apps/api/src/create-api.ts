@@ -1,0 +1,31 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, Clock, configureHttp } from '@linli/platform';
+import { allEntities } from '../../../config/entities';
+import { ApiModule } from './api.module';
+
+/** Builds the API application (not yet listening). Shared by main.ts and the e2e tests. */
+export async function createApi(options: {
+  config: AppConfig;
+  databaseUrl: string;
+  withWorker?: boolean;
+  clock?: Clock;
+}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot({
+      config: options.config,
+      databaseUrl: options.databaseUrl,
+      entities: allEntities,
+      withWorker: options.withWorker ?? false,
+      clock: options.clock,
+    }),
+    { bufferLogs: true, bodyParser: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', options.config.http.trustProxy);
+  app.disable('x-powered-by');
+  configureHttp(app, { bodyLimitBytes: options.config.http.bodyLimitBytes });
+  return app;
+}

@@ -1,0 +1,26 @@
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadConfig, openDatabase, prepareDatabase, stopCleanlyOnSignals } from '@linli/platform';
+import { SeedDemoUseCase } from '@linli/identity';
+import { allEntities } from '../../../config/entities';
+import { WorkerModule } from './worker.module';
+
+/** `npm run start:worker`: the worker alone (for running many of them against one PostgreSQL). */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const database = await openDatabase(config);
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot({ config, databaseUrl: database.url, entities: allEntities }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  await prepareDatabase(app, config, [() => app.get(SeedDemoUseCase).execute()]);
+  await app.init();
+  stopCleanlyOnSignals(app, database);
+  app.get(Logger).log('Linli worker running');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

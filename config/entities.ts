@@ -1,0 +1,5 @@
+import { EntityClass, platformEntities } from '@linli/platform';
+import { identityEntities } from '@linli/identity';
+
+/** Every context's entities, composed once for the ORM, the migration scripts and the tests. */
+export const allEntities: EntityClass[] = [...platformEntities, ...identityEntities];

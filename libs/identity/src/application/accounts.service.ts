@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
+import { Actor, DomainError, findPage } from '@linli/platform';
+import { normalisePhone } from '../domain/login-name';
+import { Account } from '../infra/account.entity';
+import { Membership } from '../infra/membership.entity';
+import { PartnerOrganisation } from '../infra/partner-organisation.entity';
+import { Person } from '../infra/person.entity';
+import { PasswordHasher } from './password-hasher';
+import type { CreateAccountRequest } from '../api/auth.schema';
+
+/** Organisers give staff, coordinators and volunteers their logins. */
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async create(actor: Actor, input: CreateAccountRequest): Promise<Account> {
+    const person = input.personId ? await this.em.findOne(Person, { id: input.personId, community: actor.communityId }) : null;
+    const organisation = input.organisationId
+      ? await this.em.findOne(PartnerOrganisation, { id: input.organisationId, community: actor.communityId })
+      : null;
+    if ((input.personId && !person) || (input.organisationId && !organisation)) {
+      throw new DomainError('REFERENCE_INVALID', 'personId or organisationId names nothing in this community');
+    }
+    if (input.role === 'coordinator' && person && organisation) {
+      const coordinates = await this.em.count(Membership, { person, organisation, role: 'coordinator', active: true, community: actor.communityId });
+      if (!coordinates) {
+        throw new DomainError('REFERENCE_INVALID', 'A coordinator account needs an active coordinator membership of that organisation first', [
+          { field: 'body.organisationId', message: 'person is not this organisation’s coordinator' },
+        ]);
+      }
+    }
+    const account = this.em.create(Account, {
+      community: actor.communityId,
+      email: input.email,
+      phone: input.phone ? normalisePhone(input.phone) : undefined,
+      passwordHash: await this.hasher.hash(input.password),
+      role: input.role,
+      person: person ?? undefined,
+      organisation: organisation ?? undefined,
+    } as RequiredEntityData<Account>);
+    await this.em.flush();
+    return account;
+  }
+
+  list(actor: Actor, query: { page: number; pageSize: number; sort: string }) {
+    return findPage(this.em, Account, { community: actor.communityId }, query);
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { EntityData, EntityManager, FilterQuery, RequiredEntityData } from '@mikro-orm/postgresql';
+import { Actor, DomainError, findPage, notFound } from '@linli/platform';
+import { canManageOrganisation, canSetMembershipRole } from '../domain/access-policy';
+import { Membership } from '../infra/membership.entity';
+import { PartnerOrganisation } from '../infra/partner-organisation.entity';
+import { Person } from '../infra/person.entity';
+import { CreateMembershipRequest, ListMembershipsQuery, UpdateMembershipRequest } from '../api/membership.schema';
+
+const POPULATE = ['person', 'organisation'] as const;
+
+/**
+ * Who belongs to which partner organisation. Coordinators manage their own organisation's members;
+ * volunteers see their own memberships.
+ */
+@Injectable()
+export class MembershipsService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Adding someone whose membership was ended brings the same row back rather than failing. */
+  async create(actor: Actor, input: CreateMembershipRequest): Promise<Membership> {
+    this.assertMayManage(actor, input.organisationId, input.role);
+    const person = await this.em.findOne(Person, { id: input.personId, community: actor.communityId });
+    const organisation = await this.em.findOne(PartnerOrganisation, { id: input.organisationId, community: actor.communityId });
+    if (!person || !organisation) {
+      throw new DomainError('REFERENCE_INVALID', 'personId or organisationId names nothing in this community', [
+        ...(person ? [] : [{ field: 'body.personId', message: 'no such person' }]),
+        ...(organisation ? [] : [{ field: 'body.organisationId', message: 'no such organisation' }]),
+      ]);
+    }
+    const ended = await this.em.findOne(Membership, { person, organisation, active: false, community: actor.communityId });
+    const membership =
+      ended ?? this.em.create(Membership, { community: actor.communityId, person, organisation, role: input.role } as RequiredEntityData<Membership>);
+    this.em.assign(membership, { role: input.role, active: true });
+    await this.em.flush();
+    return membership;
+  }
+
+  list(actor: Actor, query: ListMembershipsQuery) {
+    const where: FilterQuery<Membership> & Record<string, unknown> = { community: actor.communityId };
+    if (actor.role === 'coordinator') where.organisation = actor.organisationId;
+    if (actor.role === 'volunteer') where.person = actor.personId;
+    if (query.organisationId) where.$and = [{ organisation: query.organisationId }];
+    if (query.personId) where.person = actor.role === 'volunteer' ? actor.personId : query.personId;
+    if (query.role) where.role = query.role;
+    if (query.active !== undefined) where.active = query.active;
+    return findPage(this.em, Membership, where, query, POPULATE);
+  }
+
+  async get(actor: Actor, id: string): Promise<Membership> {
+    const membership = await this.em.findOne(Membership, { id, community: actor.communityId }, { populate: POPULATE });
+    const visible =
+      membership &&
+      (actor.role === 'organiser' ||
+        (actor.role === 'coordinator' && membership.organisation.id === actor.organisationId) ||
+        membership.person.id === actor.personId);
+    if (!visible) throw notFound('Membership');
+    return membership;
+  }
+
+  async update(actor: Actor, id: string, input: UpdateMembershipRequest): Promise<Membership> {
+    const membership = await this.get(actor, id);
+    this.assertMayManage(actor, membership.organisation.id, input.role ?? 'member');
+    if (actor.role === 'coordinator' && membership.role === 'coordinator' && membership.person.id !== actor.personId) {
+      throw new DomainError('FORBIDDEN', 'Only organisers change another coordinator’s membership');
+    }
+    this.em.assign(membership, input as EntityData<Membership>);
+    await this.em.flush();
+    return membership;
+  }
+
+  /** Ends the membership; the row stays as history. */
+  deactivate(actor: Actor, id: string): Promise<Membership> {
+    return this.update(actor, id, { active: false });
+  }
+
+  private assertMayManage(actor: Actor, organisationId: string, role: 'member' | 'coordinator'): void {
+    if (!canManageOrganisation(actor, organisationId)) {
+      throw new DomainError('FORBIDDEN', 'Only organisers and this organisation’s coordinator manage its members');
+    }
+    if (!canSetMembershipRole(actor, role)) throw new DomainError('FORBIDDEN', 'Only organisers appoint coordinators');
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { EntityData, EntityManager, FilterQuery, LockMode, RequiredEntityData } from '@mikro-orm/postgresql';
+import { Actor, DomainError, escapeLike, findPage, notFound } from '@linli/platform';
+import { PersonRelation, canSeePerson, staffOnlyFieldsTouched } from '../domain/access-policy';
+import { Account } from '../infra/account.entity';
+import { Estate } from '../infra/estate.entity';
+import { Membership } from '../infra/membership.entity';
+import { Person } from '../infra/person.entity';
+import { CreatePersonRequest, ListPeopleQuery, UpdatePersonRequest } from '../api/person.schema';
+import { Removal } from '../api/common.schema';
+
+/**
+ * Volunteers and residents. Organisers see everyone; coordinators see themselves and their
+ * organisation's members; volunteers see themselves. A person someone may not see answers 404.
+ */
+@Injectable()
+export class PeopleService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** A coordinator's new person joins their organisation in the same transaction. */
+  async create(actor: Actor, input: CreatePersonRequest): Promise<Person> {
+    if (actor.role === 'volunteer') throw new DomainError('FORBIDDEN', 'Volunteers cannot add people');
+    if (actor.role === 'coordinator' && input.qualifications?.length) {
+      throw new DomainError('FORBIDDEN', 'Qualifications are recorded by organisers', [
+        { field: 'body.qualifications', message: 'organisers only' },
+      ]);
+    }
+    return this.em.transactional(async (em) => {
+      const { homeEstateId, ...fields } = input;
+      const person = em.create(Person, {
+        ...fields,
+        community: actor.communityId,
+        homeEstate: await this.estateReference(em, actor, homeEstateId),
+      } as RequiredEntityData<Person>);
+      if (actor.role === 'coordinator' && actor.organisationId) {
+        em.create(Membership, { community: actor.communityId, person, organisation: actor.organisationId, role: 'member' } as RequiredEntityData<Membership>);
+      }
+      return person;
+    });
+  }
+
+  list(actor: Actor, query: ListPeopleQuery) {
+    const where: FilterQuery<Person> & Record<string, unknown> = { community: actor.communityId };
+    const and: FilterQuery<Person>[] = [];
+    if (actor.role === 'volunteer') where.id = actor.personId ?? '00000000-0000-0000-0000-000000000000';
+    if (actor.role === 'coordinator') and.push({ $or: [{ id: actor.personId }, this.memberOf(actor.organisationId!)] });
+    if (query.organisationId) and.push(this.memberOf(query.organisationId));
+    if (query.active !== undefined) where.active = query.active;
+    if (query.estateId) where.homeEstate = query.estateId;
+    if (query.skill) where.skills = { $contains: [query.skill] };
+    if (query.qualification) where.qualifications = { $contains: [query.qualification] };
+    if (query.q) {
+      const pattern = `%${escapeLike(query.q)}%`;
+      and.push({ $or: [{ name: { $ilike: pattern } }, { phone: { $ilike: pattern } }] });
+    }
+    if (and.length) where.$and = and;
+    return findPage(this.em, Person, where, query);
+  }
+
+  async get(actor: Actor, id: string): Promise<Person> {
+    const person = await this.em.findOne(Person, { id, community: actor.communityId });
+    if (!person || !canSeePerson(actor, await this.relation(actor, person.id))) throw notFound('Person');
+    return person;
+  }
+
+  async update(actor: Actor, id: string, input: UpdatePersonRequest): Promise<Person> {
+    const person = await this.get(actor, id);
+    const refused = staffOnlyFieldsTouched(actor, await this.relation(actor, id), Object.keys(input));
+    if (refused.length) {
+      throw new DomainError(
+        'FORBIDDEN',
+        `Only organisers may change: ${refused.join(', ')}`,
+        refused.map((field) => ({ field: `body.${field}`, message: 'organisers only' })),
+      );
+    }
+    const { homeEstateId, ...fields } = input;
+    this.em.assign(person, fields as EntityData<Person>);
+    if (homeEstateId !== undefined) person.homeEstate = await this.estateReference(this.em, actor, homeEstateId);
+    await this.em.flush();
+    return person;
+  }
+
+  /**
+   * Deletes a person with no history; one with memberships or an account is deactivated instead,
+   * so rotas and hours that name them stay intact. The row lock orders this against a membership
+   * being added at the same moment.
+   */
+  async remove(actor: Actor, id: string): Promise<Removal> {
+    return this.em.transactional(async (em) => {
+      const person = await em.findOne(Person, { id, community: actor.communityId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!person) throw notFound('Person');
+      const history =
+        (await em.count(Membership, { person: id, community: actor.communityId })) +
+        (await em.count(Account, { person: id, community: actor.communityId }));
+      if (history > 0) {
+        person.active = false;
+        return { id, outcome: 'deactivated' as const };
+      }
+      em.remove(person);
+      return { id, outcome: 'deleted' as const };
+    });
+  }
+
+  private memberOf(organisationId: string): FilterQuery<Person> {
+    return { memberships: { $some: { organisation: organisationId, active: true } } };
+  }
+
+  private async relation(actor: Actor, personId: string): Promise<PersonRelation> {
+    const isSelf = actor.personId === personId;
+    const isMemberOfActorsOrganisation =
+      actor.role === 'coordinator' && actor.organisationId
+        ? (await this.em.count(Membership, { person: personId, organisation: actor.organisationId, active: true, community: actor.communityId })) > 0
+        : false;
+    return { isSelf, isMemberOfActorsOrganisation };
+  }
+
+  private async estateReference(em: EntityManager, actor: Actor, estateId: string | null | undefined): Promise<Estate | null> {
+    if (!estateId) return null;
+    const estate = await em.findOne(Estate, { id: estateId, community: actor.communityId });
+    if (!estate) {
+      throw new DomainError('REFERENCE_INVALID', 'homeEstateId names no estate of this community', [
+        { field: 'body.homeEstateId', message: 'no such estate' },
+      ]);
+    }
+    return estate;
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AccountsService } from './application/accounts.service';
+import { EstatesService } from './application/estates.service';
+import { LoginUseCase } from './application/login.use-case';
+import { MeService } from './application/me.service';
+import { MembershipsService } from './application/memberships.service';
+import { OrganisationsService } from './application/organisations.service';
+import { PasswordHasher } from './application/password-hasher';
+import { PeopleService } from './application/people.service';
+import { SeedDemoUseCase } from './application/seed-demo.use-case';
+
+const services = [
+  AccountsService,
+  EstatesService,
+  LoginUseCase,
+  MeService,
+  MembershipsService,
+  OrganisationsService,
+  PasswordHasher,
+  PeopleService,
+  SeedDemoUseCase,
+];
+
+/** Communities, estates, partner organisations, people, memberships and accounts. No HTTP. */
+@Module({ providers: services, exports: services })
+export class IdentityModule {}

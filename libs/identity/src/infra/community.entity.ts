@@ -1,0 +1,27 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+/** The tenant: one community office and everything it runs. */
+@Entity({ tableName: 'community' })
+export class Community {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'text', unique: true })
+  slug!: string;
+
+  @Property({ type: 'text' })
+  timeZone: string = 'Asia/Shanghai';
+
+  @Property({ type: 'text' })
+  locale: string = 'zh-CN';
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

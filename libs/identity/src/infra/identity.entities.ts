@@ -1,0 +1,8 @@
+import { Account } from './account.entity';
+import { Community } from './community.entity';
+import { Estate } from './estate.entity';
+import { Membership } from './membership.entity';
+import { PartnerOrganisation } from './partner-organisation.entity';
+import { Person } from './person.entity';
+
+export const identityEntities = [Community, Estate, PartnerOrganisation, Person, Membership, Account];

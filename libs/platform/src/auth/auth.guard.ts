@@ -1,0 +1,37 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { EntityManager } from '@mikro-orm/core';
+import { DomainError } from '../errors';
+import { scopeToCommunity } from '../tenancy/tenant-filter';
+import { Actor, Role } from './actor';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import { TokenService } from './token.service';
+
+/**
+ * Global guard: every route needs a valid bearer token unless marked @Public(). It scopes the
+ * request's entity manager to the caller's community, then checks @Roles().
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly em: EntityManager,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
+    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(request.headers.authorization ?? '');
+    const actor = match ? this.tokens.verify(match[1]) : undefined;
+    if (!actor) throw new DomainError('UNAUTHENTICATED', match ? 'The access token is invalid or expired' : 'Send an access token: Authorization: Bearer <token>');
+    request.actor = actor;
+    scopeToCommunity(this.em, actor.communityId);
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (allowed && !allowed.includes(actor.role)) {
+      throw new DomainError('FORBIDDEN', `This needs one of the roles: ${allowed.join(', ')}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Environment variables Linli reads, with their defaults. README's configuration table mirrors this. */
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  MIGRATE_ON_START: booleanString.optional(),
+  SEED_DEMO: booleanString.default(true),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  JWT_SECRET: z.string().min(32).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(50),
+  LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(100 * 1024),
+  TRUST_PROXY: booleanString.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  http: { host: string; port: number; bodyLimitBytes: number; trustProxy: boolean };
+  database: {
+    /** Set when an external PostgreSQL is used; otherwise Linli starts an embedded one. */
+    url?: string;
+    embeddedPort: number;
+    poolMax: number;
+    migrateOnStart: boolean;
+  };
+  dataDir: string;
+  seedDemo: boolean;
+  auth: { jwtSecret?: string; accessTokenTtlSeconds: number };
+  loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+  }
+}
+
+/** Parses an environment (normally process.env) into a checked, typed configuration. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === 'production' && !c.JWT_SECRET) {
+    throw new ConfigError(['JWT_SECRET: required in production (at least 32 characters)']);
+  }
+  return {
+    env: c.NODE_ENV,
+    http: { host: c.HOST, port: c.PORT, bodyLimitBytes: c.BODY_LIMIT_BYTES, trustProxy: c.TRUST_PROXY },
+    database: {
+      url: c.DATABASE_URL,
+      embeddedPort: c.EMBEDDED_PG_PORT,
+      poolMax: c.DB_POOL_MAX,
+      // The embedded default migrates itself; a shared server is migrated with `npm run db:migrate`.
+      migrateOnStart: c.MIGRATE_ON_START ?? !c.DATABASE_URL,
+    },
+    dataDir: c.DATA_DIR,
+    seedDemo: c.SEED_DEMO,
+    auth: { jwtSecret: c.JWT_SECRET, accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS },
+    loginThrottle: {
+      perAccount: c.LOGIN_LIMIT_PER_ACCOUNT,
+      perAddress: c.LOGIN_LIMIT_PER_ADDRESS,
+      windowSeconds: c.LOGIN_LIMIT_WINDOW_SECONDS,
+    },
+    logLevel: c.LOG_LEVEL,
+  };
+}

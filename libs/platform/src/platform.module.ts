@@ -1,0 +1,69 @@
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { MikroORM } from '@mikro-orm/core';
+import { AppConfig } from './config/app-config';
+import { APP_CONFIG, ConfigModule } from './config/config.module';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { EntityClass, ormOptions } from './database/orm-options';
+import { LoggingModule } from './logging/logging.module';
+import { Clock, SystemClock } from './clock/clock';
+import { TokenService } from './auth/token.service';
+import { AuthGuard } from './auth/auth.guard';
+import { ProblemDetailsFilter } from './errors';
+import { ZodValidationPipe } from './http/zod-validation.pipe';
+import { HealthController } from './health/health.controller';
+import { PostgresThrottlerStorage } from './throttling/postgres-throttler.storage';
+import { loginThrottlerOptions } from './throttling/login-throttle';
+import { ThrottleBucket } from './throttling/throttle-bucket.entity';
+
+/** Tables the platform itself owns. */
+export const platformEntities: EntityClass[] = [ThrottleBucket];
+
+export interface PlatformOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Every context's entities; the composition lives in config/entities.ts. */
+  entities: EntityClass[];
+  /** true for processes that serve HTTP: adds auth, validation, problem+json and health. */
+  http: boolean;
+  clock?: Clock;
+}
+
+/** Config, logging, database, clock, and (for HTTP processes) auth, validation, errors and throttling. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const providers: Provider[] = [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, TokenService];
+    const imports = [
+      ConfigModule.forRoot(options.config),
+      LoggingModule.forRoot(options.config.logLevel),
+      // Global: EntityManager and MikroORM are injectable everywhere; the request context forks per request.
+      MikroOrmModule.forRoot({
+        ...ormOptions({ url: options.databaseUrl, entities: options.entities, poolMax: options.config.database.poolMax }),
+        registerRequestContext: true,
+      }),
+    ];
+    if (options.http) {
+      providers.push(
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+      );
+    }
+    return {
+      module: PlatformModule,
+      imports: [
+        ...imports,
+        ThrottlerModule.forRootAsync({
+          inject: [APP_CONFIG, MikroORM],
+          useFactory: (config: AppConfig, orm: MikroORM) => loginThrottlerOptions(config, new PostgresThrottlerStorage(orm)),
+        }),
+      ],
+      controllers: options.http ? [HealthController] : [],
+      providers,
+      exports: [ConfigModule, ThrottlerModule, Clock, TokenService],
+    };
+  }
+}
