@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import request from 'supertest';
@@ -30,10 +30,12 @@ export interface TestApi {
 }
 
 /** The real API on its own migrated database, not listening: supertest drives it in-process. */
-export async function startTestApi(options: { config?: Record<string, string>; clock?: Clock; database?: TestDatabase } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { config?: Record<string, string>; clock?: Clock; database?: TestDatabase; extraModules?: Type[] } = {},
+): Promise<TestApi> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(options.config);
-  const app = await createApi({ config, databaseUrl: database.url, clock: options.clock });
+  const app = await createApi({ config, databaseUrl: database.url, clock: options.clock, extraModules: options.extraModules });
   await app.init();
   const orm = app.get(MikroORM);
   return {

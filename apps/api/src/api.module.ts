@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { PlatformModule, PlatformOptions } from '@linli/platform';
 import { IdentityApiModule } from '@linli/identity';
 import { WorkerTasksModule } from '../../worker/src/worker.module';
@@ -6,11 +6,11 @@ import { WorkerTasksModule } from '../../worker/src/worker.module';
 /** The HTTP process: every context's API module; with `withWorker`, the worker's ticks too (`npm start`). */
 @Module({})
 export class ApiModule {
-  static forRoot(options: Omit<PlatformOptions, 'http'> & { withWorker: boolean }): DynamicModule {
-    const { withWorker, ...platform } = options;
+  static forRoot(options: Omit<PlatformOptions, 'http'> & { withWorker: boolean; extraModules?: Type[] }): DynamicModule {
+    const { withWorker, extraModules = [], ...platform } = options;
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot({ ...platform, http: true }), IdentityApiModule, ...(withWorker ? [WorkerTasksModule] : [])],
+      imports: [PlatformModule.forRoot({ ...platform, http: true }), IdentityApiModule, ...(withWorker ? [WorkerTasksModule] : []), ...extraModules],
     };
   }
 }

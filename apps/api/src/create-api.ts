@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -12,6 +12,8 @@ export async function createApi(options: {
   databaseUrl: string;
   withWorker?: boolean;
   clock?: Clock;
+  /** Tests add probe modules (e.g. a route that throws). */
+  extraModules?: Type[];
 }): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     ApiModule.forRoot({
@@ -20,6 +22,7 @@ export async function createApi(options: {
       entities: allEntities,
       withWorker: options.withWorker ?? false,
       clock: options.clock,
+      extraModules: options.extraModules,
     }),
     { bufferLogs: true, bodyParser: false },
   );

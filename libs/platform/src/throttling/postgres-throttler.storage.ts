@@ -8,23 +8,25 @@ import { MikroORM } from '@mikro-orm/core';
  * One atomic upsert per hit: a fixed window that restarts when it expires, and a block that starts
  * when the count passes the limit. Time comes from the database so processes agree on it.
  */
+// Bindings in order of appearance: key, ttl (ms), limit, block duration (ms).
 const INCREMENT = `
 WITH hit AS (
   INSERT INTO throttle_bucket AS b (key, hits, expires_at, blocked_until)
-  VALUES (?, 1, now() + make_interval(secs => ?::float8 / 1000), NULL)
+  VALUES (?, 1, now() + make_interval(secs => ? / 1000.0), NULL)
   ON CONFLICT (key) DO UPDATE SET
     hits = CASE WHEN b.expires_at <= now() THEN 1 ELSE b.hits + 1 END,
     expires_at = CASE WHEN b.expires_at <= now() THEN EXCLUDED.expires_at ELSE b.expires_at END,
-    blocked_until = CASE WHEN b.blocked_until > now() THEN b.blocked_until ELSE NULL END
-  RETURNING b.key, b.hits, b.expires_at, b.blocked_until
-), blocked AS (
-  UPDATE throttle_bucket AS b SET blocked_until = now() + make_interval(secs => ?::float8 / 1000)
-  FROM hit WHERE b.key = hit.key AND hit.hits > ? AND hit.blocked_until IS NULL
-  RETURNING b.blocked_until
+    blocked_until = CASE
+      WHEN b.blocked_until > now() THEN b.blocked_until
+      WHEN (CASE WHEN b.expires_at <= now() THEN 1 ELSE b.hits + 1 END) > ?
+        THEN now() + make_interval(secs => ? / 1000.0)
+      ELSE NULL
+    END
+  RETURNING b.hits, b.expires_at, b.blocked_until
 )
-SELECT hit.hits,
-       ceil(extract(epoch FROM hit.expires_at - now()))::int AS time_to_expire,
-       ceil(extract(epoch FROM coalesce((SELECT blocked_until FROM blocked), hit.blocked_until) - now()))::int AS time_to_block_expire
+SELECT hits,
+       ceil(extract(epoch FROM expires_at - now()))::int AS time_to_expire,
+       ceil(extract(epoch FROM blocked_until - now()))::int AS time_to_block_expire
 FROM hit`;
 
 @Injectable()
@@ -35,7 +37,10 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
     const bucket = `${throttlerName}:${key}`;
     const [row] = await this.orm.em
       .getConnection()
-      .execute<{ hits: number; time_to_expire: number; time_to_block_expire: number | null }[]>(INCREMENT, [bucket, ttl, blockDuration, limit]);
+      .execute<{ hits: number; time_to_expire: number; time_to_block_expire: number | null }[]>(
+        INCREMENT,
+        [bucket, ttl, limit, blockDuration],
+      );
     const timeToBlockExpire = Math.max(0, row.time_to_block_expire ?? 0);
     return {
       totalHits: row.hits,

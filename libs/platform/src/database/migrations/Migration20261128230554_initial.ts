@@ -1,12 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261128225949_initial extends Migration {
+export class Migration20261128230554_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "community" ("id" uuid not null, "name" text not null, "slug" text not null, "time_zone" text not null default 'Asia/Shanghai', "locale" text not null default 'zh-CN', "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "community_pkey" primary key ("id"));`);
     this.addSql(`alter table "community" add constraint "community_slug_unique" unique ("slug");`);
 
-    this.addSql(`create table "estate" ("id" uuid not null, "community_id" uuid not null, "name" text not null, "address" text null, "latitude" double precision null, "longitude" double precision null, "households" int null, "notes" text null, "active" boolean not null default true, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "estate_pkey" primary key ("id"), constraint estate_coordinates_valid check (latitude between -90 and 90 and longitude between -180 and 180), constraint estate_households_not_negative check (households >= 0));`);
+    this.addSql(`create table "estate" ("id" uuid not null, "community_id" uuid not null, "name" text not null, "address" text null, "latitude" double precision null, "longitude" double precision null, "households" int null, "notes" text null, "active" boolean not null default true, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "estate_pkey" primary key ("id"), constraint estate_coordinates_valid check (abs(latitude) <= 90::double precision and abs(longitude) <= 180::double precision), constraint estate_households_not_negative check (households >= 0));`);
     this.addSql(`alter table "estate" add constraint "estate_community_id_name_unique" unique ("community_id", "name");`);
 
     this.addSql(`create table "partner_organisation" ("id" uuid not null, "community_id" uuid not null, "name" text not null, "kind" text check ("kind" in ('community', 'social_organisation', 'professional_social_workers', 'community_based_organisation', 'stationed_unit', 'social_enterprise')) not null, "contact_name" text null, "contact_phone" text null, "contact_email" text null, "active" boolean not null default true, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "partner_organisation_pkey" primary key ("id"));`);
