@@ -14,7 +14,7 @@ const MIGRATIONS_DIR = 'libs/platform/src/database/migrations';
 
 async function main(): Promise<void> {
   const name = process.argv[2]?.replace(/[^A-Za-z0-9_]/g, '_');
-  const database = await openDatabase(loadConfig(process.env));
+  const database = await openDatabase(loadConfig());
   const scratch = new URL(database.url);
   const scratchName = `linli_migration_scratch_${process.pid}`;
   const admin = new Client({ connectionString: database.url });

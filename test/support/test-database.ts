@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import { Client } from 'pg';
-import { migrationsList } from '../../libs/platform/src/database/migrations';
-import { ormOptions } from '@linli/platform';
+import { migrationsList, ormOptions } from '@linli/platform';
 import { allEntities } from '../../config/entities';
 
 /** Any fixed number: serialises template creation across jest workers. */

@@ -8,7 +8,7 @@ import { createApi } from './create-api';
  * PostgreSQL unless DATABASE_URL is set. `npm run start:api`: the API alone.
  */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const database = await openDatabase(config);
   const app = await createApi({ config, databaseUrl: database.url, withWorker: process.argv.includes('--with-worker') });
   await prepareDatabase(app, config, [() => app.get(SeedDemoUseCase).execute()]);

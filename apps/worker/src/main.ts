@@ -7,7 +7,7 @@ import { WorkerModule } from './worker.module';
 
 /** `npm run start:worker`: the worker alone (for running many of them against one PostgreSQL). */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const database = await openDatabase(config);
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ config, databaseUrl: database.url, entities: allEntities }),

@@ -16,3 +16,4 @@ export { PlatformModule, platformEntities, type PlatformOptions } from './platfo
 export { LOGIN_THROTTLERS } from './throttling/login-throttle';
 export { ThrottleBucketCleanup } from './throttling/throttle-bucket-cleanup.task';
 export { prepareDatabase, stopCleanlyOnSignals } from './bootstrap/process-lifecycle';
+export { migrationsList } from './database/migrations';

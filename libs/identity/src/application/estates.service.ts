@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityData, EntityManager, FilterQuery, RequiredEntityData } from '@mikro-orm/postgresql';
 import { Actor, escapeLike, findPage, notFound } from '@linli/platform';
 import { Estate } from '../infra/estate.entity';
-import { CreateEstateRequest, ListEstatesQuery, UpdateEstateRequest } from '../api/estate.schema';
+import type { CreateEstateRequest, ListEstatesQuery, UpdateEstateRequest } from '../api/estate.schema';
 
 /** 小区 records. CRUD only: organisers write, everyone in the community reads. */
 @Injectable()

@@ -5,7 +5,7 @@ import { canManageOrganisation, canSetMembershipRole } from '../domain/access-po
 import { Membership } from '../infra/membership.entity';
 import { PartnerOrganisation } from '../infra/partner-organisation.entity';
 import { Person } from '../infra/person.entity';
-import { CreateMembershipRequest, ListMembershipsQuery, UpdateMembershipRequest } from '../api/membership.schema';
+import type { CreateMembershipRequest, ListMembershipsQuery, UpdateMembershipRequest } from '../api/membership.schema';
 
 const POPULATE = ['person', 'organisation'] as const;
 

@@ -3,7 +3,7 @@ import { EntityData, EntityManager, FilterQuery, RequiredEntityData } from '@mik
 import { Actor, DomainError, escapeLike, findPage, notFound } from '@linli/platform';
 import { canManageOrganisation } from '../domain/access-policy';
 import { PartnerOrganisation } from '../infra/partner-organisation.entity';
-import {
+import type {
   CreateOrganisationRequest,
   ListOrganisationsQuery,
   UpdateOrganisationRequest,

@@ -6,8 +6,8 @@ import { Account } from '../infra/account.entity';
 import { Estate } from '../infra/estate.entity';
 import { Membership } from '../infra/membership.entity';
 import { Person } from '../infra/person.entity';
-import { CreatePersonRequest, ListPeopleQuery, UpdatePersonRequest } from '../api/person.schema';
-import { Removal } from '../api/common.schema';
+import type { CreatePersonRequest, ListPeopleQuery, UpdatePersonRequest } from '../api/person.schema';
+import type { Removal } from '../api/common.schema';
 
 /**
  * Volunteers and residents. Organisers see everyone; coordinators see themselves and their
@@ -20,11 +20,7 @@ export class PeopleService {
   /** A coordinator's new person joins their organisation in the same transaction. */
   async create(actor: Actor, input: CreatePersonRequest): Promise<Person> {
     if (actor.role === 'volunteer') throw new DomainError('FORBIDDEN', 'Volunteers cannot add people');
-    if (actor.role === 'coordinator' && input.qualifications?.length) {
-      throw new DomainError('FORBIDDEN', 'Qualifications are recorded by organisers', [
-        { field: 'body.qualifications', message: 'organisers only' },
-      ]);
-    }
+    this.refuseStaffOnlyFields(actor, input);
     return this.em.transactional(async (em) => {
       const { homeEstateId, ...fields } = input;
       const person = em.create(Person, {
@@ -65,14 +61,7 @@ export class PeopleService {
 
   async update(actor: Actor, id: string, input: UpdatePersonRequest): Promise<Person> {
     const person = await this.get(actor, id);
-    const refused = staffOnlyFieldsTouched(actor, await this.relation(actor, id), Object.keys(input));
-    if (refused.length) {
-      throw new DomainError(
-        'FORBIDDEN',
-        `Only organisers may change: ${refused.join(', ')}`,
-        refused.map((field) => ({ field: `body.${field}`, message: 'organisers only' })),
-      );
-    }
+    this.refuseStaffOnlyFields(actor, input);
     const { homeEstateId, ...fields } = input;
     this.em.assign(person, fields as EntityData<Person>);
     if (homeEstateId !== undefined) person.homeEstate = await this.estateReference(this.em, actor, homeEstateId);
@@ -99,6 +88,17 @@ export class PeopleService {
       em.remove(person);
       return { id, outcome: 'deleted' as const };
     });
+  }
+
+  private refuseStaffOnlyFields(actor: Actor, input: object): void {
+    const refused = staffOnlyFieldsTouched(actor, Object.keys(input));
+    if (refused.length) {
+      throw new DomainError(
+        'FORBIDDEN',
+        `Only organisers may set: ${refused.join(', ')}`,
+        refused.map((field) => ({ field: `body.${field}`, message: 'organisers only' })),
+      );
+    }
   }
 
   private memberOf(organisationId: string): FilterQuery<Person> {

@@ -22,12 +22,12 @@ export function canSeePerson(actor: Actor, relation: PersonRelation): boolean {
 
 export const canEditPerson = canSeePerson;
 
-/** Fields staff vouch for: volunteers and coordinators cannot set them on themselves. */
+/** Fields only community staff set: certificates they have checked, and whether someone is active. */
 export const STAFF_ONLY_PERSON_FIELDS = ['active', 'qualifications'] as const;
 
-export function staffOnlyFieldsTouched(actor: Actor, relation: PersonRelation, fields: string[]): string[] {
+/** The staff-only fields among those a non-organiser tried to set. */
+export function staffOnlyFieldsTouched(actor: Actor, fields: string[]): string[] {
   if (actor.role === 'organiser') return [];
-  if (actor.role === 'coordinator' && !relation.isSelf) return fields.filter((f) => f === 'active');
   return fields.filter((field) => (STAFF_ONLY_PERSON_FIELDS as readonly string[]).includes(field));
 }
 

@@ -13,7 +13,7 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   MIGRATE_ON_START: booleanString.optional(),
-  SEED_DEMO: booleanString.default(true),
+  SEED_DEMO: booleanString.optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   JWT_SECRET: z.string().min(32).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
@@ -50,8 +50,8 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses an environment (normally process.env) into a checked, typed configuration. */
-export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+/** Parses an environment (process.env unless given) into a checked, typed configuration. The only reader of process.env. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) {
@@ -72,7 +72,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       migrateOnStart: c.MIGRATE_ON_START ?? !c.DATABASE_URL,
     },
     dataDir: c.DATA_DIR,
-    seedDemo: c.SEED_DEMO,
+    // Demo data by default only in the embedded default; a shared server opts in with SEED_DEMO=true.
+    seedDemo: c.SEED_DEMO ?? !c.DATABASE_URL,
     auth: { jwtSecret: c.JWT_SECRET, accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS },
     loginThrottle: {
       perAccount: c.LOGIN_LIMIT_PER_ACCOUNT,
