@@ -1,0 +1,16 @@
+import { normalisePhone, parseLoginName } from './login-name';
+
+describe('login names', () => {
+  it.each([
+    ['Organiser@Chengnan.Demo', { kind: 'email', value: 'organiser@chengnan.demo' }],
+    ['  volunteer@x.cn ', { kind: 'email', value: 'volunteer@x.cn' }],
+    ['138 0000 1234', { kind: 'phone', value: '13800001234' }],
+    ['+86 138-0000-1234', { kind: 'phone', value: '+8613800001234' }],
+  ])('%s', (raw, expected) => {
+    expect(parseLoginName(raw)).toEqual(expected);
+  });
+
+  it('keeps only digits and a leading plus in phone numbers', () => {
+    expect(normalisePhone('(028) 3811-0000')).toBe('02838110000');
+  });
+});
