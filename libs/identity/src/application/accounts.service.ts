@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
-import { Actor, DomainError, findPage } from '@linli/platform';
+import { EntityManager, FilterQuery, RequiredEntityData } from '@mikro-orm/postgresql';
+import { Actor, DomainError, escapeLike, findPage } from '@linli/platform';
 import { normalisePhone } from '../domain/login-name';
 import { Account } from '../infra/account.entity';
 import { Membership } from '../infra/membership.entity';
@@ -46,7 +46,13 @@ export class AccountsService {
     return account;
   }
 
-  list(actor: Actor, query: { page: number; pageSize: number; sort: string }) {
-    return findPage(this.em, Account, { community: actor.communityId }, query);
+  /** `q` matches part of the email or phone. */
+  list(actor: Actor, query: { page: number; pageSize: number; sort: string; q?: string }) {
+    const where: FilterQuery<Account> = { community: actor.communityId };
+    if (query.q) {
+      const pattern = `%${escapeLike(query.q)}%`;
+      where.$or = [{ email: { $ilike: pattern } }, { phone: { $ilike: pattern } }];
+    }
+    return findPage(this.em, Account, where, query);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityData, EntityManager, FilterQuery, RequiredEntityData } from '@mikro-orm/postgresql';
-import { Actor, DomainError, findPage, notFound } from '@linli/platform';
+import { Actor, DomainError, escapeLike, findPage, notFound } from '@linli/platform';
 import { canManageOrganisation, canSetMembershipRole } from '../domain/access-policy';
 import { Membership } from '../infra/membership.entity';
 import { PartnerOrganisation } from '../infra/partner-organisation.entity';
@@ -40,10 +40,18 @@ export class MembershipsService {
     const where: FilterQuery<Membership> & Record<string, unknown> = { community: actor.communityId };
     if (actor.role === 'coordinator') where.organisation = actor.organisationId;
     if (actor.role === 'volunteer') where.person = actor.personId;
-    if (query.organisationId) where.$and = [{ organisation: query.organisationId }];
+    const and: FilterQuery<Membership>[] = [];
+    if (query.organisationId) and.push({ organisation: query.organisationId });
     if (query.personId) where.person = actor.role === 'volunteer' ? actor.personId : query.personId;
     if (query.role) where.role = query.role;
     if (query.active !== undefined) where.active = query.active;
+    if (query.q) {
+      const pattern = `%${escapeLike(query.q)}%`;
+      and.push({
+        $or: [{ person: { name: { $ilike: pattern } } }, { organisation: { name: { $ilike: pattern } } }],
+      });
+    }
+    if (and.length) where.$and = and;
     return findPage(this.em, Membership, where, query, POPULATE);
   }
 
