@@ -15,8 +15,12 @@ const swc = [
   },
 ];
 
+// ES-module-only dependencies are compiled to CommonJS for jest (Node itself loads them with require()).
+const ESM_PACKAGES = ['temporal-polyfill', 'temporal-spec', 'temporal-utils'];
+
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.js$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper: {
     '^@linli/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing',
     '^@linli/([a-z-]+)$': '<rootDir>/libs/$1/src',
