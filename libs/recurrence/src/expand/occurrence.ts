@@ -47,7 +47,7 @@ export interface Occurrence {
 /** An occurrence the rule produced but the output leaves out, with the reason (for previews). */
 export interface SkippedOccurrence {
   recurrenceId: LocalMs;
-  reason: 'statutory_holiday' | 'exdate' | 'cancelled' | 'merged_with_existing' | 'lunar_date_missing';
+  reason: 'statutory_holiday' | 'exdate' | 'cancelled' | 'merged_with_existing';
   holidayName?: string;
 }
 

@@ -63,24 +63,26 @@ export class ZoneRules {
    * The instant of a wall time, RFC 5545 style (Temporal's 'compatible'): a time in a gap moves
    * forward by the gap; an ambiguous time takes the earlier instant (the offset before the change).
    */
-  resolve(local: LocalMs): { instant: InstantMs; offset: number; shifted: boolean } {
+  resolve(local: LocalMs): { instant: InstantMs; offset: number; shifted: boolean; ambiguous: boolean } {
     if (this.offsetSince1995 !== undefined && local > SINCE + DAY) {
-      return { instant: local - this.offsetSince1995, offset: this.offsetSince1995, shifted: false };
+      return { instant: local - this.offsetSince1995, offset: this.offsetSince1995, shifted: false, ambiguous: false };
     }
     const before = this.offsetAt(local - DAY);
     const after = this.offsetAt(local + DAY);
-    if (before === after) return { instant: local - before, offset: before, shifted: false };
+    if (before === after) return { instant: local - before, offset: before, shifted: false, ambiguous: false };
     const withBefore = local - before;
     const withAfter = local - after;
     const beforeValid = this.offsetAt(withBefore) === before;
     const afterValid = this.offsetAt(withAfter) === after;
     if (beforeValid && afterValid) {
-      return withBefore <= withAfter ? { instant: withBefore, offset: before, shifted: false } : { instant: withAfter, offset: after, shifted: false };
+      return withBefore <= withAfter
+        ? { instant: withBefore, offset: before, shifted: false, ambiguous: true }
+        : { instant: withAfter, offset: after, shifted: false, ambiguous: true };
     }
-    if (beforeValid) return { instant: withBefore, offset: before, shifted: false };
-    if (afterValid) return { instant: withAfter, offset: after, shifted: false };
+    if (beforeValid) return { instant: withBefore, offset: before, shifted: false, ambiguous: false };
+    if (afterValid) return { instant: withAfter, offset: after, shifted: false, ambiguous: false };
     // In the gap: read the wall time with the offset before the change, which lands after it.
-    return { instant: withBefore, offset: this.offsetAt(withBefore), shifted: true };
+    return { instant: withBefore, offset: this.offsetAt(withBefore), shifted: true, ambiguous: false };
   }
 
   /** Local wall time of an instant. */
