@@ -16,3 +16,4 @@ export {
   type InstantMs,
   type Duration,
 } from './time/local-date-time';
+export { editThisOccurrence, editThisAndFollowing, editAllOccurrences } from './series/edit-scope';

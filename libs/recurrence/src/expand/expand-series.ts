@@ -11,7 +11,8 @@ import { ExpansionResult, ExpansionWindow, LIMITS, Occurrence, SeriesDefinition,
 
 /** Local wall times are within 14 hours of their instants (UTC-12 .. UTC+14). */
 const MAX_OFFSET = 14 * HOUR;
-const MAX_WINDOW = Math.round(LIMITS.maxWindowYears * 365.25 * DAY);
+// Ten calendar years, whatever their leap days.
+const MAX_WINDOW = (LIMITS.maxWindowYears * 366 + 1) * DAY;
 const NO_DURATION: Duration = { days: 0, milliseconds: 0 };
 
 /**
