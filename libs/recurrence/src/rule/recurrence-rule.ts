@@ -28,14 +28,14 @@ export interface RecurrenceRule {
   skip: 'OMIT' | 'BACKWARD' | 'FORWARD';
 }
 
-const MAX_INTERVAL = 10_000;
+const MAX_INTERVAL = 1_000_000;
 const MAX_COUNT = 100_000;
 
 function integers(part: string, value: string, min: number, max: number, options: { signed?: boolean } = {}): number[] {
   const items = value.split(',');
   if (items.length > 400) throw invalidRule(part, 'too many values');
   return items.map((item) => {
-    if (!/^[+-]?\d{1,4}$/.test(item)) throw invalidRule(part, `"${item}" is not an integer`);
+    if (!/^[+-]?\d{1,7}$/.test(item)) throw invalidRule(part, `"${item}" is not an integer`);
     const n = Number(item);
     const magnitude = Math.abs(n);
     if (!options.signed && n < 0) throw invalidRule(part, `"${item}" must not be negative`);
