@@ -13,5 +13,7 @@ export function medianMs(work: () => unknown, options: { warmup: number; runs: n
 
 export function report(name: string, ours: number, baseline: number, unit: string): void {
   const fmt = (n: number) => (n >= 100 ? n.toFixed(1) : n.toFixed(3));
-  console.log(`bench ${name}: ours=${fmt(ours)} baseline=${fmt(baseline)} ratio=${(ours / baseline).toFixed(3)} ${unit}`);
+  console.log(
+    `bench ${name}: ours=${fmt(ours)} baseline=${fmt(baseline)} ratio=${(ours / baseline).toFixed(3)} ${unit}`,
+  );
 }

@@ -12,7 +12,10 @@ const FROM = Date.UTC(2026, 0, 1);
 const TO = Date.UTC(2031, 0, 1);
 
 function ours(timeZone: string): number {
-  return expandSeries({ rrule: RULE, dtstart: '2026-01-01T09:00:00', timeZone }, { from: FROM, to: TO, limit: 5000 }).occurrences.length;
+  return expandSeries(
+    { rrule: RULE, dtstart: '2026-01-01T09:00:00', timeZone },
+    { from: FROM, to: TO, limit: 5000 },
+  ).occurrences.length;
 }
 
 function rrulejs(tzid?: string): number {
@@ -28,7 +31,8 @@ function rrulejs(tzid?: string): number {
 export function run(): void {
   for (const zone of ['Asia/Shanghai', 'America/New_York']) {
     const count = ours(zone);
-    if (Math.abs(count - rrulejs()) > 1) throw new Error(`occurrence counts differ: ours ${count}, rrule.js ${rrulejs()}`);
+    if (Math.abs(count - rrulejs()) > 1)
+      throw new Error(`occurrence counts differ: ours ${count}, rrule.js ${rrulejs()}`);
     const floating = medianMs(() => rrulejs(), { warmup: 30, runs: 60 });
     const oursMs = medianMs(() => ours(zone), { warmup: 30, runs: 60 });
     const zoned = medianMs(() => rrulejs(zone), { warmup: 2, runs: 7 });

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
       return;
     }
     registerMigration(result.fileName);
-    console.log(`Created ${MIGRATIONS_DIR}/${result.fileName}; review it (and its down()) before committing.`);
+    console.log(
+      `Created ${MIGRATIONS_DIR}/${result.fileName}; review it (and its down()) before committing.`,
+    );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`);
     await admin.end();

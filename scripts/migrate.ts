@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const orm = await MikroORM.init(ormOptions({ url: database.url, entities: allEntities, poolMax: 2 }));
   try {
     const applied = await applyPendingMigrations(orm);
-    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply: the database is up to date.');
+    console.log(
+      applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply: the database is up to date.',
+    );
   } finally {
     await orm.close(true);
     await database.stop();

@@ -18,11 +18,21 @@ class ProbeModule {}
 
 const PROBLEM = /^application\/problem\+json/;
 
-function expectProblem(response: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, code: string) {
+function expectProblem(
+  response: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+  status: number,
+  code: string,
+) {
   expect(response.status).toBe(status);
   expect(response.headers['content-type']).toMatch(PROBLEM);
   expect(response.body).toEqual(
-    expect.objectContaining({ type: expect.stringContaining('https://'), title: expect.any(String), status, detail: expect.any(String), code }),
+    expect.objectContaining({
+      type: expect.stringContaining('https://'),
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+      code,
+    }),
   );
 }
 
@@ -39,36 +49,61 @@ describe('HTTP conventions: problem+json, bounds, health, OpenAPI', () => {
   afterAll(() => api.close());
 
   it('answers an unknown route with 404 ROUTE_NOT_FOUND', async () => {
-    expectProblem(await api.http.get('/api/v1/no-such-thing').set('authorization', organiser), 404, 'ROUTE_NOT_FOUND');
+    expectProblem(
+      await api.http.get('/api/v1/no-such-thing').set('authorization', organiser),
+      404,
+      'ROUTE_NOT_FOUND',
+    );
     expectProblem(await api.http.get('/nothing-here'), 404, 'ROUTE_NOT_FOUND');
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON and a request id', async () => {
-    const response = await api.http.post('/api/v1/estates').set('authorization', organiser).set('content-type', 'application/json').send('{"name": "x",');
+    const response = await api.http
+      .post('/api/v1/estates')
+      .set('authorization', organiser)
+      .set('content-type', 'application/json')
+      .send('{"name": "x",');
     expectProblem(response, 400, 'MALFORMED_JSON');
     expect(response.body.requestId).toBe(response.headers['x-request-id']);
   });
 
   it('answers a body over the limit with 413 PAYLOAD_TOO_LARGE and writes nothing', async () => {
-    const response = await api.http.post('/api/v1/estates').set('authorization', organiser).send({ name: 'big', notes: 'x'.repeat(5000) });
+    const response = await api.http
+      .post('/api/v1/estates')
+      .set('authorization', organiser)
+      .send({ name: 'big', notes: 'x'.repeat(5000) });
     expectProblem(response, 413, 'PAYLOAD_TOO_LARGE');
     expect(await api.em().count('Estate', { name: 'big' }, { filters: false })).toBe(0);
   });
 
   it('answers wrong types and unknown fields with 400 VALIDATION_FAILED listing each field', async () => {
-    const response = await api.http.post('/api/v1/estates').set('authorization', organiser).send({ name: 42, households: -1, colour: 'red' });
+    const response = await api.http
+      .post('/api/v1/estates')
+      .set('authorization', organiser)
+      .send({ name: 42, households: -1, colour: 'red' });
     expectProblem(response, 400, 'VALIDATION_FAILED');
     const fields = (response.body.errors as { field: string }[]).map((e) => e.field).sort();
     expect(fields).toEqual(['body.colour', 'body.households', 'body.name']);
   });
 
   it('answers a non-JSON body with 400, never 500', async () => {
-    const response = await api.http.post('/api/v1/estates').set('authorization', organiser).set('content-type', 'text/plain').send('name=x');
+    const response = await api.http
+      .post('/api/v1/estates')
+      .set('authorization', organiser)
+      .set('content-type', 'text/plain')
+      .send('name=x');
     expectProblem(response, 400, 'VALIDATION_FAILED');
   });
 
   it('answers an array where an object belongs with 400', async () => {
-    expectProblem(await api.http.post('/api/v1/estates').set('authorization', organiser).send([{ name: 'x' }]), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await api.http
+        .post('/api/v1/estates')
+        .set('authorization', organiser)
+        .send([{ name: 'x' }]),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('answers an unexpected error with 500, a request id and no internals', async () => {
@@ -87,7 +122,11 @@ describe('HTTP conventions: problem+json, bounds, health, OpenAPI', () => {
 
   it('reports liveness and readiness', async () => {
     expect((await api.http.get('/health')).body).toEqual({ status: 'ok' });
-    expect((await api.http.get('/health/ready')).body).toEqual({ status: 'ok', database: 'up', migrations: 'applied' });
+    expect((await api.http.get('/health/ready')).body).toEqual({
+      status: 'ok',
+      database: 'up',
+      migrations: 'applied',
+    });
   });
 
   it('serves the OpenAPI document generated from the validation schemas, and Swagger UI', async () => {

@@ -11,7 +11,11 @@ describe('login throttling across API processes', () => {
   let first: TestApi;
   let second: TestApi;
   let tenant: Tenant;
-  const limits = { LOGIN_LIMIT_PER_ACCOUNT: '3', LOGIN_LIMIT_PER_ADDRESS: '8', LOGIN_LIMIT_WINDOW_SECONDS: '600' };
+  const limits = {
+    LOGIN_LIMIT_PER_ACCOUNT: '3',
+    LOGIN_LIMIT_PER_ADDRESS: '8',
+    LOGIN_LIMIT_WINDOW_SECONDS: '600',
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -31,7 +35,8 @@ describe('login throttling across API processes', () => {
   it('blocks a login name after its limit, counting attempts made on either process', async () => {
     const login = tenant.accounts.coordinator.email!;
     const statuses = [];
-    for (const api of [first, second, first, second]) statuses.push((await attempt(api, login, 'wrong', '10.0.0.1')).status);
+    for (const api of [first, second, first, second])
+      statuses.push((await attempt(api, login, 'wrong', '10.0.0.1')).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
     // Even the right password is refused while blocked, from either process and another address.
     const blocked = await attempt(first, login, TEST_PASSWORD, '10.0.0.2');
@@ -47,7 +52,10 @@ describe('login throttling across API processes', () => {
   });
 
   it('the counters live in PostgreSQL', async () => {
-    const rows = await first.em().getConnection().execute(`SELECT count(*)::int AS n FROM throttle_bucket WHERE hits > 0`);
+    const rows = await first
+      .em()
+      .getConnection()
+      .execute(`SELECT count(*)::int AS n FROM throttle_bucket WHERE hits > 0`);
     expect(rows[0].n).toBeGreaterThan(0);
   });
 });
@@ -57,7 +65,9 @@ describe('login throttling per client address', () => {
   let tenant: Tenant;
 
   beforeAll(async () => {
-    api = await startTestApi({ config: { LOGIN_LIMIT_PER_ACCOUNT: '100', LOGIN_LIMIT_PER_ADDRESS: '4', TRUST_PROXY: 'true' } });
+    api = await startTestApi({
+      config: { LOGIN_LIMIT_PER_ACCOUNT: '100', LOGIN_LIMIT_PER_ADDRESS: '4', TRUST_PROXY: 'true' },
+    });
     tenant = await createTenant(api.em());
   });
   afterAll(() => api.close());
@@ -65,10 +75,20 @@ describe('login throttling per client address', () => {
   it('blocks an address that tries many different logins, and not other addresses', async () => {
     const statuses = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push((await api.http.post('/api/v1/auth/login').set('x-forwarded-for', '203.0.113.9').send({ login: `guess${i}@x.cn`, password: 'x' })).status);
+      statuses.push(
+        (
+          await api.http
+            .post('/api/v1/auth/login')
+            .set('x-forwarded-for', '203.0.113.9')
+            .send({ login: `guess${i}@x.cn`, password: 'x' })
+        ).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
-    const other = await api.http.post('/api/v1/auth/login').set('x-forwarded-for', '203.0.113.10').send({ login: tenant.accounts.volunteer.email, password: TEST_PASSWORD });
+    const other = await api.http
+      .post('/api/v1/auth/login')
+      .set('x-forwarded-for', '203.0.113.10')
+      .send({ login: tenant.accounts.volunteer.email, password: TEST_PASSWORD });
     expect(other.status).toBe(200);
   });
 });

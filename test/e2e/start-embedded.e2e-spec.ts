@@ -18,14 +18,32 @@ const freePort = () =>
     });
   });
 
-function start(dataDir: string, port: number, user?: { uid: number; gid: number }): { child: ChildProcess; output: () => string } {
+function start(
+  dataDir: string,
+  port: number,
+  user?: { uid: number; gid: number },
+): { child: ChildProcess; output: () => string } {
   let output = '';
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts', '--with-worker'],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'apps/api/src/main.ts',
+      '--with-worker',
+    ],
     {
       cwd: process.cwd(),
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info', NODE_ENV: 'development' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'development',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...user,
     },
@@ -49,7 +67,8 @@ async function waitUntilReady(base: string, child: ChildProcess, output: () => s
   throw new Error(`not ready:\n${output()}`);
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 async function login(base: string): Promise<string> {
   const response = await fetch(`${base}/api/v1/auth/login`, {
@@ -62,7 +81,9 @@ async function login(base: string): Promise<string> {
 }
 
 async function peopleCount(base: string, token: string): Promise<number> {
-  const response = await fetch(`${base}/api/v1/people?pageSize=1`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${base}/api/v1/people?pageSize=1`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return ((await response.json()) as { total: number }).total;
 }
 
@@ -120,20 +141,23 @@ describe('npm start on the embedded PostgreSQL', () => {
   // As root the embedded cluster runs as the `postgres` system user (tests above); as a normal user
   // it runs as that user. When these tests run as root, prove the second case with `nobody`.
   const asRoot = process.getuid?.() === 0;
-  (asRoot ? it : it.skip)('also starts as an unprivileged user (skipped when not root: the tests above already are)', async () => {
-    const nobodyDir = mkdtempSync(join(tmpdir(), 'linli-start-user-'));
-    chownSync(nobodyDir, 65534, 65534);
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const { child, output } = start(nobodyDir, port, { uid: 65534, gid: 65534 });
-    try {
-      await waitUntilReady(base, child, output);
-      expect(await peopleCount(base, await login(base))).toBe(30);
-      expect(statSync(join(nobodyDir, 'postgres')).uid).toBe(65534);
-    } finally {
-      child.kill('SIGTERM');
-    }
-    expect(await exited(child)).toBe(0);
-    rmSync(nobodyDir, { recursive: true, force: true });
-  });
+  (asRoot ? it : it.skip)(
+    'also starts as an unprivileged user (skipped when not root: the tests above already are)',
+    async () => {
+      const nobodyDir = mkdtempSync(join(tmpdir(), 'linli-start-user-'));
+      chownSync(nobodyDir, 65534, 65534);
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const { child, output } = start(nobodyDir, port, { uid: 65534, gid: 65534 });
+      try {
+        await waitUntilReady(base, child, output);
+        expect(await peopleCount(base, await login(base))).toBe(30);
+        expect(statSync(join(nobodyDir, 'postgres')).uid).toBe(65534);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await exited(child)).toBe(0);
+      rmSync(nobodyDir, { recursive: true, force: true });
+    },
+  );
 });

@@ -10,7 +10,11 @@ import { createApi } from './create-api';
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
-  const app = await createApi({ config, databaseUrl: database.url, withWorker: process.argv.includes('--with-worker') });
+  const app = await createApi({
+    config,
+    databaseUrl: database.url,
+    withWorker: process.argv.includes('--with-worker'),
+  });
   await prepareDatabase(app, config, [() => app.get(SeedDemoUseCase).execute()]);
   stopCleanlyOnSignals(app, database);
   await app.listen(config.http.port, config.http.host);
@@ -18,7 +22,11 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   logger.log(`Linli API on ${base}  ·  Swagger UI ${base}/api/docs`);
   if (config.seedDemo) {
-    logger.log(`Demo logins (password ${DEMO_PASSWORD}): ${Object.values(DEMO_LOGINS).map((l) => l.email).join(', ')}`);
+    logger.log(
+      `Demo logins (password ${DEMO_PASSWORD}): ${Object.values(DEMO_LOGINS)
+        .map((l) => l.email)
+        .join(', ')}`,
+    );
   }
 }
 

@@ -9,7 +9,11 @@ export class WorkerModule {
   static forRoot(options: Omit<PlatformOptions, 'http'>): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot({ ...options, http: false }), ScheduleModule.forRoot(), IdentityModule],
+      imports: [
+        PlatformModule.forRoot({ ...options, http: false }),
+        ScheduleModule.forRoot(),
+        IdentityModule,
+      ],
       providers: [ThrottleBucketCleanup],
     };
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsService } from './application/accounts.service';
+import { CommunitiesService } from './application/communities.service';
 import { EstatesService } from './application/estates.service';
 import { LoginUseCase } from './application/login.use-case';
 import { MeService } from './application/me.service';
@@ -11,6 +12,7 @@ import { SeedDemoUseCase } from './application/seed-demo.use-case';
 
 const services = [
   AccountsService,
+  CommunitiesService,
   EstatesService,
   LoginUseCase,
   MeService,

@@ -35,13 +35,20 @@ export interface PlatformOptions {
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
-    const providers: Provider[] = [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, TokenService];
+    const providers: Provider[] = [
+      { provide: Clock, useValue: options.clock ?? new SystemClock() },
+      TokenService,
+    ];
     const imports = [
       ConfigModule.forRoot(options.config),
       LoggingModule.forRoot(options.config.logLevel),
       // Global: EntityManager and MikroORM are injectable everywhere; the request context forks per request.
       MikroOrmModule.forRoot({
-        ...ormOptions({ url: options.databaseUrl, entities: options.entities, poolMax: options.config.database.poolMax }),
+        ...ormOptions({
+          url: options.databaseUrl,
+          entities: options.entities,
+          poolMax: options.config.database.poolMax,
+        }),
         registerRequestContext: true,
       }),
     ];
@@ -58,7 +65,8 @@ export class PlatformModule {
         ...imports,
         ThrottlerModule.forRootAsync({
           inject: [APP_CONFIG, MikroORM],
-          useFactory: (config: AppConfig, orm: MikroORM) => loginThrottlerOptions(config, new PostgresThrottlerStorage(orm)),
+          useFactory: (config: AppConfig, orm: MikroORM) =>
+            loginThrottlerOptions(config, new PostgresThrottlerStorage(orm)),
         }),
       ],
       controllers: options.http ? [HealthController] : [],

@@ -4,7 +4,8 @@
  * HOLIDAY_POLICY_NOT_APPLICABLE: the policy makes no sense for this rule.
  * TIME_ZONE_INVALID: not an IANA zone.
  */
-export type RecurrenceErrorCode = 'RRULE_INVALID' | 'RECURRENCE_LIMIT' | 'HOLIDAY_POLICY_NOT_APPLICABLE' | 'TIME_ZONE_INVALID';
+export type RecurrenceErrorCode =
+  'RRULE_INVALID' | 'RECURRENCE_LIMIT' | 'HOLIDAY_POLICY_NOT_APPLICABLE' | 'TIME_ZONE_INVALID';
 
 export class RecurrenceError extends Error {
   constructor(

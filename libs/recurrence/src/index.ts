@@ -4,7 +4,13 @@ export * from './expand/occurrence';
 export { expandSeries } from './expand/expand-series';
 export { formatOccurrence, type FormattedOccurrence } from './expand/format-occurrence';
 export { parseRecurrenceRule, formatRecurrenceRule, type RecurrenceRule } from './rule/recurrence-rule';
-export { bundledChineseHolidays, withOverrides, NO_HOLIDAYS, type HolidayCalendar, type HolidayDay } from './holidays/holiday-calendar';
+export {
+  bundledChineseHolidays,
+  withOverrides,
+  NO_HOLIDAYS,
+  type HolidayCalendar,
+  type HolidayDay,
+} from './holidays/holiday-calendar';
 export { ZoneRules } from './time/zone-rules';
 export {
   parseLocalDateTime,

@@ -1,12 +1,28 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Actor, CurrentActor, Public, Roles } from '@linli/platform';
 import { LoginUseCase } from '../application/login.use-case';
 import { MeService } from '../application/me.service';
 import { AccountsService } from '../application/accounts.service';
 import { mapAccount } from './identity.mapper';
-import { AccountDto, AccountResponse, CreateAccountRequest, ListAccountsQuery, LoginRequest, LoginResponse, LoginResponseDto, MeDto, MeResponse } from './auth.schema';
+import {
+  AccountDto,
+  AccountResponse,
+  CreateAccountRequest,
+  ListAccountsQuery,
+  LoginRequest,
+  LoginResponse,
+  LoginResponseDto,
+  MeDto,
+  MeResponse,
+} from './auth.schema';
 
 @ApiTags('auth 登录')
 @Controller('v1')
@@ -39,7 +55,10 @@ export class AuthController {
   @Roles('organiser')
   @ApiBearerAuth()
   @ApiCreatedResponse({ type: AccountDto.Output })
-  async createAccount(@CurrentActor() actor: Actor, @Body() body: CreateAccountRequest): Promise<AccountResponse> {
+  async createAccount(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateAccountRequest,
+  ): Promise<AccountResponse> {
     return mapAccount(await this.accounts.create(actor, body));
   }
 

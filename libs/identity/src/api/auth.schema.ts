@@ -11,8 +11,19 @@ export class LoginRequest extends createZodDto(
 ) {}
 
 export const meSchema = z.object({
-  account: z.object({ id: z.uuid(), email: z.string().nullable(), phone: z.string().nullable(), role: z.enum(ROLES) }),
-  community: z.object({ id: z.uuid(), name: z.string(), slug: z.string(), timeZone: z.string(), locale: z.string() }),
+  account: z.object({
+    id: z.uuid(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    role: z.enum(ROLES),
+  }),
+  community: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    slug: z.string(),
+    timeZone: z.string(),
+    locale: z.string(),
+  }),
   person: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   organisation: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(PARTNER_KIND_VALUES) }).nullable(),
 });
@@ -31,8 +42,16 @@ export class LoginResponseDto extends createZodDto(loginResponseSchema) {}
 export class CreateAccountRequest extends createZodDto(
   z
     .strictObject({
-      email: z.email().max(254).transform((email) => email.toLowerCase()).optional(),
-      phone: z.string().trim().regex(/^\+?[0-9]{5,20}$/, 'digits, optional leading +').optional(),
+      email: z
+        .email()
+        .max(254)
+        .transform((email) => email.toLowerCase())
+        .optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9]{5,20}$/, 'digits, optional leading +')
+        .optional(),
       password: z.string().min(10, 'at least 10 characters').max(200),
       role: z.enum(ROLES),
       personId: z.uuid().optional(),

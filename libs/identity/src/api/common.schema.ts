@@ -10,7 +10,10 @@ export const phoneNumber = z
   .string()
   .trim()
   .regex(/^\+?[0-9][0-9 -]{4,19}$/, 'a phone number: digits, optional leading +, spaces or dashes');
-export const emailAddress = z.email().max(254).transform((email) => email.toLowerCase());
+export const emailAddress = z
+  .email()
+  .max(254)
+  .transform((email) => email.toLowerCase());
 export const tagList = (label: string) => z.array(z.string().trim().min(1).max(50)).max(30).describe(label);
 
 export const removalSchema = z.object({ id: z.uuid(), outcome: z.enum(['deleted', 'deactivated']) });

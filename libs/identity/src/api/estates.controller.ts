@@ -4,7 +4,14 @@ import { Actor, CurrentActor, Roles } from '@linli/platform';
 import { EstatesService } from '../application/estates.service';
 import { mapEstate } from './identity.mapper';
 import { IdParam } from './common.schema';
-import { CreateEstateRequest, EstateDto, EstatePageDto, EstateResponse, ListEstatesQuery, UpdateEstateRequest } from './estate.schema';
+import {
+  CreateEstateRequest,
+  EstateDto,
+  EstatePageDto,
+  EstateResponse,
+  ListEstatesQuery,
+  UpdateEstateRequest,
+} from './estate.schema';
 
 @ApiTags('estates 小区')
 @ApiBearerAuth()
@@ -35,7 +42,11 @@ export class EstatesController {
   @Patch(':id')
   @Roles('organiser')
   @ApiOkResponse({ type: EstateDto.Output })
-  async update(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() body: UpdateEstateRequest): Promise<EstateResponse> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @Body() body: UpdateEstateRequest,
+  ): Promise<EstateResponse> {
     return mapEstate(await this.estates.update(actor, id, body));
   }
 

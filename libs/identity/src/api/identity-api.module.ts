@@ -9,6 +9,12 @@ import { PeopleController } from './people.controller';
 /** The identity context's HTTP face; apps/api imports it. */
 @Module({
   imports: [IdentityModule],
-  controllers: [AuthController, EstatesController, OrganisationsController, PeopleController, MembershipsController],
+  controllers: [
+    AuthController,
+    EstatesController,
+    OrganisationsController,
+    PeopleController,
+    MembershipsController,
+  ],
 })
 export class IdentityApiModule {}

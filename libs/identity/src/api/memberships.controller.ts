@@ -22,7 +22,10 @@ export class MembershipsController {
   @Post()
   @Roles('organiser', 'coordinator')
   @ApiCreatedResponse({ type: MembershipDto.Output })
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateMembershipRequest): Promise<MembershipResponse> {
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateMembershipRequest,
+  ): Promise<MembershipResponse> {
     return mapMembership(await this.memberships.create(actor, body));
   }
 

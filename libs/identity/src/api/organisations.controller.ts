@@ -22,7 +22,10 @@ export class OrganisationsController {
   @Post()
   @Roles('organiser')
   @ApiCreatedResponse({ type: OrganisationDto.Output })
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateOrganisationRequest): Promise<OrganisationResponse> {
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateOrganisationRequest,
+  ): Promise<OrganisationResponse> {
     return mapOrganisation(await this.organisations.create(actor, body));
   }
 

@@ -4,7 +4,14 @@ import { Actor, CurrentActor, Roles } from '@linli/platform';
 import { PeopleService } from '../application/people.service';
 import { mapPerson } from './identity.mapper';
 import { IdParam, Removal, RemovalResponse } from './common.schema';
-import { CreatePersonRequest, ListPeopleQuery, PersonDto, PersonPageDto, PersonResponse, UpdatePersonRequest } from './person.schema';
+import {
+  CreatePersonRequest,
+  ListPeopleQuery,
+  PersonDto,
+  PersonPageDto,
+  PersonResponse,
+  UpdatePersonRequest,
+} from './person.schema';
 
 @ApiTags('people 志愿者与居民')
 @ApiBearerAuth()
@@ -36,7 +43,11 @@ export class PeopleController {
 
   @Patch(':id')
   @ApiOkResponse({ type: PersonDto.Output })
-  async update(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() body: UpdatePersonRequest): Promise<PersonResponse> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @Body() body: UpdatePersonRequest,
+  ): Promise<PersonResponse> {
     return mapPerson(await this.people.update(actor, id, body));
   }
 

@@ -18,19 +18,32 @@ export class AccountsService {
   ) {}
 
   async create(actor: Actor, input: CreateAccountRequest): Promise<Account> {
-    const person = input.personId ? await this.em.findOne(Person, { id: input.personId, community: actor.communityId }) : null;
+    const person = input.personId
+      ? await this.em.findOne(Person, { id: input.personId, community: actor.communityId })
+      : null;
     const organisation = input.organisationId
       ? await this.em.findOne(PartnerOrganisation, { id: input.organisationId, community: actor.communityId })
       : null;
     if ((input.personId && !person) || (input.organisationId && !organisation)) {
-      throw new DomainError('REFERENCE_INVALID', 'personId or organisationId names nothing in this community');
+      throw new DomainError(
+        'REFERENCE_INVALID',
+        'personId or organisationId names nothing in this community',
+      );
     }
     if (input.role === 'coordinator' && person && organisation) {
-      const coordinates = await this.em.count(Membership, { person, organisation, role: 'coordinator', active: true, community: actor.communityId });
+      const coordinates = await this.em.count(Membership, {
+        person,
+        organisation,
+        role: 'coordinator',
+        active: true,
+        community: actor.communityId,
+      });
       if (!coordinates) {
-        throw new DomainError('REFERENCE_INVALID', 'A coordinator account needs an active coordinator membership of that organisation first', [
-          { field: 'body.organisationId', message: 'person is not this organisation’s coordinator' },
-        ]);
+        throw new DomainError(
+          'REFERENCE_INVALID',
+          'A coordinator account needs an active coordinator membership of that organisation first',
+          [{ field: 'body.organisationId', message: 'person is not this organisation’s coordinator' }],
+        );
       }
     }
     const account = this.em.create(Account, {

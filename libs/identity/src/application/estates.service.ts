@@ -10,7 +10,10 @@ export class EstatesService {
   constructor(private readonly em: EntityManager) {}
 
   async create(actor: Actor, input: CreateEstateRequest): Promise<Estate> {
-    const estate = this.em.create(Estate, { ...input, community: actor.communityId } as RequiredEntityData<Estate>);
+    const estate = this.em.create(Estate, {
+      ...input,
+      community: actor.communityId,
+    } as RequiredEntityData<Estate>);
     await this.em.flush();
     return estate;
   }

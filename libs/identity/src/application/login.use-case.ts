@@ -31,7 +31,10 @@ export class LoginUseCase {
     );
     const passwordMatches = await this.hasher.verify(account?.passwordHash, password);
     if (!account || !passwordMatches || !account.active || account.person?.active === false) {
-      throw new DomainError('INVALID_CREDENTIALS', 'The login or password is wrong, or the account is disabled');
+      throw new DomainError(
+        'INVALID_CREDENTIALS',
+        'The login or password is wrong, or the account is disabled',
+      );
     }
     account.lastLoginAt = this.clock.now();
     await this.em.flush();

@@ -15,13 +15,27 @@ export class MeService {
       { id: actor.accountId, community: actor.communityId },
       { filters: false, populate: ['community', 'person', 'organisation'] },
     );
-    if (!account || !account.active) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists or is disabled');
+    if (!account || !account.active)
+      throw new DomainError('UNAUTHENTICATED', 'This account no longer exists or is disabled');
     const { community, person, organisation } = account;
     return {
-      account: { id: account.id, email: account.email ?? null, phone: account.phone ?? null, role: account.role },
-      community: { id: community.id, name: community.name, slug: community.slug, timeZone: community.timeZone, locale: community.locale },
+      account: {
+        id: account.id,
+        email: account.email ?? null,
+        phone: account.phone ?? null,
+        role: account.role,
+      },
+      community: {
+        id: community.id,
+        name: community.name,
+        slug: community.slug,
+        timeZone: community.timeZone,
+        locale: community.locale,
+      },
       person: person ? { id: person.id, name: person.name } : null,
-      organisation: organisation ? { id: organisation.id, name: organisation.name, kind: organisation.kind } : null,
+      organisation: organisation
+        ? { id: organisation.id, name: organisation.name, kind: organisation.kind }
+        : null,
     };
   }
 }

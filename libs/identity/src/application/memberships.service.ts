@@ -5,7 +5,11 @@ import { canManageOrganisation, canSetMembershipRole } from '../domain/access-po
 import { Membership } from '../infra/membership.entity';
 import { PartnerOrganisation } from '../infra/partner-organisation.entity';
 import { Person } from '../infra/person.entity';
-import type { CreateMembershipRequest, ListMembershipsQuery, UpdateMembershipRequest } from '../api/membership.schema';
+import type {
+  CreateMembershipRequest,
+  ListMembershipsQuery,
+  UpdateMembershipRequest,
+} from '../api/membership.schema';
 
 const POPULATE = ['person', 'organisation'] as const;
 
@@ -21,16 +25,34 @@ export class MembershipsService {
   async create(actor: Actor, input: CreateMembershipRequest): Promise<Membership> {
     this.assertMayManage(actor, input.organisationId, input.role);
     const person = await this.em.findOne(Person, { id: input.personId, community: actor.communityId });
-    const organisation = await this.em.findOne(PartnerOrganisation, { id: input.organisationId, community: actor.communityId });
+    const organisation = await this.em.findOne(PartnerOrganisation, {
+      id: input.organisationId,
+      community: actor.communityId,
+    });
     if (!person || !organisation) {
-      throw new DomainError('REFERENCE_INVALID', 'personId or organisationId names nothing in this community', [
-        ...(person ? [] : [{ field: 'body.personId', message: 'no such person' }]),
-        ...(organisation ? [] : [{ field: 'body.organisationId', message: 'no such organisation' }]),
-      ]);
+      throw new DomainError(
+        'REFERENCE_INVALID',
+        'personId or organisationId names nothing in this community',
+        [
+          ...(person ? [] : [{ field: 'body.personId', message: 'no such person' }]),
+          ...(organisation ? [] : [{ field: 'body.organisationId', message: 'no such organisation' }]),
+        ],
+      );
     }
-    const ended = await this.em.findOne(Membership, { person, organisation, active: false, community: actor.communityId });
+    const ended = await this.em.findOne(Membership, {
+      person,
+      organisation,
+      active: false,
+      community: actor.communityId,
+    });
     const membership =
-      ended ?? this.em.create(Membership, { community: actor.communityId, person, organisation, role: input.role } as RequiredEntityData<Membership>);
+      ended ??
+      this.em.create(Membership, {
+        community: actor.communityId,
+        person,
+        organisation,
+        role: input.role,
+      } as RequiredEntityData<Membership>);
     this.em.assign(membership, { role: input.role, active: true });
     await this.em.flush();
     return membership;
@@ -56,7 +78,11 @@ export class MembershipsService {
   }
 
   async get(actor: Actor, id: string): Promise<Membership> {
-    const membership = await this.em.findOne(Membership, { id, community: actor.communityId }, { populate: POPULATE });
+    const membership = await this.em.findOne(
+      Membership,
+      { id, community: actor.communityId },
+      { populate: POPULATE },
+    );
     const visible =
       membership &&
       (actor.role === 'organiser' ||
@@ -69,7 +95,11 @@ export class MembershipsService {
   async update(actor: Actor, id: string, input: UpdateMembershipRequest): Promise<Membership> {
     const membership = await this.get(actor, id);
     this.assertMayManage(actor, membership.organisation.id, input.role ?? 'member');
-    if (actor.role === 'coordinator' && membership.role === 'coordinator' && membership.person.id !== actor.personId) {
+    if (
+      actor.role === 'coordinator' &&
+      membership.role === 'coordinator' &&
+      membership.person.id !== actor.personId
+    ) {
       throw new DomainError('FORBIDDEN', 'Only organisers change another coordinator’s membership');
     }
     this.em.assign(membership, input as EntityData<Membership>);
@@ -84,8 +114,12 @@ export class MembershipsService {
 
   private assertMayManage(actor: Actor, organisationId: string, role: 'member' | 'coordinator'): void {
     if (!canManageOrganisation(actor, organisationId)) {
-      throw new DomainError('FORBIDDEN', 'Only organisers and this organisation’s coordinator manage its members');
+      throw new DomainError(
+        'FORBIDDEN',
+        'Only organisers and this organisation’s coordinator manage its members',
+      );
     }
-    if (!canSetMembershipRole(actor, role)) throw new DomainError('FORBIDDEN', 'Only organisers appoint coordinators');
+    if (!canSetMembershipRole(actor, role))
+      throw new DomainError('FORBIDDEN', 'Only organisers appoint coordinators');
   }
 }

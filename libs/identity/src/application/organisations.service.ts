@@ -39,9 +39,16 @@ export class OrganisationsService {
 
   async update(actor: Actor, id: string, input: UpdateOrganisationRequest): Promise<PartnerOrganisation> {
     const organisation = await this.get(actor, id);
-    if (!canManageOrganisation(actor, id)) throw new DomainError('FORBIDDEN', 'Only organisers and this organisation’s coordinator may change it');
-    if (actor.role !== 'organiser' && (input.kind !== undefined || input.active !== undefined || input.name !== undefined)) {
-      throw new DomainError('FORBIDDEN', 'Coordinators may change contact details only; name, kind and active are for organisers');
+    if (!canManageOrganisation(actor, id))
+      throw new DomainError('FORBIDDEN', 'Only organisers and this organisation’s coordinator may change it');
+    if (
+      actor.role !== 'organiser' &&
+      (input.kind !== undefined || input.active !== undefined || input.name !== undefined)
+    ) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Coordinators may change contact details only; name, kind and active are for organisers',
+      );
     }
     this.em.assign(organisation, input as EntityData<PartnerOrganisation>);
     await this.em.flush();

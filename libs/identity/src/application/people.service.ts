@@ -29,7 +29,12 @@ export class PeopleService {
         homeEstate: await this.estateReference(em, actor, homeEstateId),
       } as RequiredEntityData<Person>);
       if (actor.role === 'coordinator' && actor.organisationId) {
-        em.create(Membership, { community: actor.communityId, person, organisation: actor.organisationId, role: 'member' } as RequiredEntityData<Membership>);
+        em.create(Membership, {
+          community: actor.communityId,
+          person,
+          organisation: actor.organisationId,
+          role: 'member',
+        } as RequiredEntityData<Membership>);
       }
       return person;
     });
@@ -39,7 +44,8 @@ export class PeopleService {
     const where: FilterQuery<Person> & Record<string, unknown> = { community: actor.communityId };
     const and: FilterQuery<Person>[] = [];
     if (actor.role === 'volunteer') where.id = actor.personId ?? '00000000-0000-0000-0000-000000000000';
-    if (actor.role === 'coordinator') and.push({ $or: [{ id: actor.personId }, this.memberOf(actor.organisationId!)] });
+    if (actor.role === 'coordinator')
+      and.push({ $or: [{ id: actor.personId }, this.memberOf(actor.organisationId!)] });
     if (query.organisationId) and.push(this.memberOf(query.organisationId));
     if (query.active !== undefined) where.active = query.active;
     if (query.estateId) where.homeEstate = query.estateId;
@@ -64,7 +70,8 @@ export class PeopleService {
     this.refuseStaffOnlyFields(actor, input);
     const { homeEstateId, ...fields } = input;
     this.em.assign(person, fields as EntityData<Person>);
-    if (homeEstateId !== undefined) person.homeEstate = await this.estateReference(this.em, actor, homeEstateId);
+    if (homeEstateId !== undefined)
+      person.homeEstate = await this.estateReference(this.em, actor, homeEstateId);
     await this.em.flush();
     return person;
   }
@@ -76,7 +83,11 @@ export class PeopleService {
    */
   async remove(actor: Actor, id: string): Promise<Removal> {
     return this.em.transactional(async (em) => {
-      const person = await em.findOne(Person, { id, community: actor.communityId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const person = await em.findOne(
+        Person,
+        { id, community: actor.communityId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (!person) throw notFound('Person');
       const history =
         (await em.count(Membership, { person: id, community: actor.communityId })) +
@@ -109,12 +120,21 @@ export class PeopleService {
     const isSelf = actor.personId === personId;
     const isMemberOfActorsOrganisation =
       actor.role === 'coordinator' && actor.organisationId
-        ? (await this.em.count(Membership, { person: personId, organisation: actor.organisationId, active: true, community: actor.communityId })) > 0
+        ? (await this.em.count(Membership, {
+            person: personId,
+            organisation: actor.organisationId,
+            active: true,
+            community: actor.communityId,
+          })) > 0
         : false;
     return { isSelf, isMemberOfActorsOrganisation };
   }
 
-  private async estateReference(em: EntityManager, actor: Actor, estateId: string | null | undefined): Promise<Estate | null> {
+  private async estateReference(
+    em: EntityManager,
+    actor: Actor,
+    estateId: string | null | undefined,
+  ): Promise<Estate | null> {
     if (!estateId) return null;
     const estate = await em.findOne(Estate, { id: estateId, community: actor.communityId });
     if (!estate) {

@@ -6,7 +6,14 @@ import { Estate } from '../infra/estate.entity';
 import { Membership } from '../infra/membership.entity';
 import { PartnerOrganisation } from '../infra/partner-organisation.entity';
 import { Person } from '../infra/person.entity';
-import { CHENGNAN, DEMO_LOGINS, DEMO_PASSWORD, ESTATES, ORGANISATIONS, demoVolunteers } from '../demo/chengnan.data';
+import {
+  CHENGNAN,
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  ESTATES,
+  ORGANISATIONS,
+  demoVolunteers,
+} from '../demo/chengnan.data';
 import { PasswordHasher } from './password-hasher';
 
 /** Any fixed number: the advisory lock that lets one process seed while others wait. */
@@ -28,12 +35,19 @@ export class SeedDemoUseCase {
   async execute(): Promise<'seeded' | 'skipped'> {
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     const outcome = await this.orm.em.fork({ disableContextResolution: true }).transactional(async (em) => {
-      await em.getConnection().execute('SELECT pg_advisory_xact_lock(?)', [SEED_LOCK], 'all', em.getTransactionContext());
+      await em
+        .getConnection()
+        .execute('SELECT pg_advisory_xact_lock(?)', [SEED_LOCK], 'all', em.getTransactionContext());
       if ((await em.count(Community, {})) > 0) return 'skipped' as const;
       const community = em.create(Community, CHENGNAN as RequiredEntityData<Community>);
-      const estates = ESTATES.map((estate) => em.create(Estate, { ...estate, community } as RequiredEntityData<Estate>));
+      const estates = ESTATES.map((estate) =>
+        em.create(Estate, { ...estate, community } as RequiredEntityData<Estate>),
+      );
       const organisations = ORGANISATIONS.map((organisation) =>
-        em.create(PartnerOrganisation, { ...organisation, community } as RequiredEntityData<PartnerOrganisation>),
+        em.create(PartnerOrganisation, {
+          ...organisation,
+          community,
+        } as RequiredEntityData<PartnerOrganisation>),
       );
       const people = demoVolunteers().map((volunteer, index) => {
         const person = em.create(Person, {
@@ -55,8 +69,19 @@ export class SeedDemoUseCase {
         } as RequiredEntityData<Membership>);
         return person;
       });
-      const account = (role: 'organiser' | 'coordinator' | 'volunteer', person: Person, organisation?: PartnerOrganisation) =>
-        em.create(Account, { community, email: DEMO_LOGINS[role].email, passwordHash, role, person, organisation } as RequiredEntityData<Account>);
+      const account = (
+        role: 'organiser' | 'coordinator' | 'volunteer',
+        person: Person,
+        organisation?: PartnerOrganisation,
+      ) =>
+        em.create(Account, {
+          community,
+          email: DEMO_LOGINS[role].email,
+          passwordHash,
+          role,
+          person,
+          organisation,
+        } as RequiredEntityData<Account>);
       account('organiser', people[0]);
       account('coordinator', people[1], organisations[1]);
       account('volunteer', people[2]);

@@ -1,15 +1,31 @@
 import type { Actor } from '@linli/platform';
-import { canManageOrganisation, canSeePerson, canSetMembershipRole, staffOnlyFieldsTouched } from './access-policy';
+import {
+  canManageOrganisation,
+  canSeePerson,
+  canSetMembershipRole,
+  staffOnlyFieldsTouched,
+} from './access-policy';
 
 const organiser: Actor = { accountId: 'a1', communityId: 'c', role: 'organiser', personId: 'p-org' };
-const coordinator: Actor = { accountId: 'a2', communityId: 'c', role: 'coordinator', personId: 'p-coord', organisationId: 'org-1' };
+const coordinator: Actor = {
+  accountId: 'a2',
+  communityId: 'c',
+  role: 'coordinator',
+  personId: 'p-coord',
+  organisationId: 'org-1',
+};
 const volunteer: Actor = { accountId: 'a3', communityId: 'c', role: 'volunteer', personId: 'p-vol' };
 
 describe('who may see a person', () => {
   it.each([
     ['organiser, anyone', organiser, { isSelf: false, isMemberOfActorsOrganisation: false }, true],
     ['coordinator, themselves', coordinator, { isSelf: true, isMemberOfActorsOrganisation: false }, true],
-    ['coordinator, a member of their organisation', coordinator, { isSelf: false, isMemberOfActorsOrganisation: true }, true],
+    [
+      'coordinator, a member of their organisation',
+      coordinator,
+      { isSelf: false, isMemberOfActorsOrganisation: true },
+      true,
+    ],
     ['coordinator, a stranger', coordinator, { isSelf: false, isMemberOfActorsOrganisation: false }, false],
     ['volunteer, themselves', volunteer, { isSelf: true, isMemberOfActorsOrganisation: false }, true],
     ['volunteer, anyone else', volunteer, { isSelf: false, isMemberOfActorsOrganisation: false }, false],
@@ -23,7 +39,10 @@ describe('staff-only person fields', () => {
     expect(staffOnlyFieldsTouched(organiser, ['active', 'qualifications', 'name'])).toEqual([]);
   });
   it.each([coordinator, volunteer])('$role may not set active or qualifications', (actor) => {
-    expect(staffOnlyFieldsTouched(actor, ['phone', 'qualifications', 'active'])).toEqual(['qualifications', 'active']);
+    expect(staffOnlyFieldsTouched(actor, ['phone', 'qualifications', 'active'])).toEqual([
+      'qualifications',
+      'active',
+    ]);
     expect(staffOnlyFieldsTouched(actor, ['phone', 'skills'])).toEqual([]);
   });
 });

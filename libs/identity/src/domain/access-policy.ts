@@ -32,7 +32,9 @@ export function staffOnlyFieldsTouched(actor: Actor, fields: string[]): string[]
 }
 
 export function canManageOrganisation(actor: Actor, organisationId: string): boolean {
-  return actor.role === 'organiser' || (actor.role === 'coordinator' && actor.organisationId === organisationId);
+  return (
+    actor.role === 'organiser' || (actor.role === 'coordinator' && actor.organisationId === organisationId)
+  );
 }
 
 /** Coordinators add and remove members of their own organisation; only organisers appoint coordinators. */

@@ -12,7 +12,10 @@ import { PartnerOrganisation } from './partner-organisation.entity';
 @Entity({ tableName: 'account' })
 @Filter(tenantFilter)
 @Check({ name: 'account_login_present', expression: 'email is not null or phone is not null' })
-@Check({ name: 'account_coordinator_has_organisation', expression: "(role = 'coordinator') = (organisation_id is not null)" })
+@Check({
+  name: 'account_coordinator_has_organisation',
+  expression: "(role = 'coordinator') = (organisation_id is not null)",
+})
 @Check({ name: 'account_person_unless_organiser', expression: "role = 'organiser' or person_id is not null" })
 export class Account {
   @PrimaryKey({ type: 'uuid' })

@@ -8,7 +8,10 @@ import { Community } from './community.entity';
 @Filter(tenantFilter)
 @Unique({ properties: ['community', 'name'] })
 @Check({ name: 'estate_households_not_negative', expression: 'households >= 0' })
-@Check({ name: 'estate_coordinates_valid', expression: 'abs(latitude) <= 90::double precision and abs(longitude) <= 180::double precision' })
+@Check({
+  name: 'estate_coordinates_valid',
+  expression: 'abs(latitude) <= 90::double precision and abs(longitude) <= 180::double precision',
+})
 export class Estate {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

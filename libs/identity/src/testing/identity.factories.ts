@@ -18,30 +18,68 @@ const unique = () => randomBytes(4).toString('hex');
 
 export function makeCommunity(em: EntityManager, overrides: Partial<Community> = {}): Community {
   const suffix = unique();
-  return em.create(Community, { name: `测试社区 ${suffix}`, slug: `test-${suffix}`, ...overrides } as RequiredEntityData<Community>);
+  return em.create(Community, {
+    name: `测试社区 ${suffix}`,
+    slug: `test-${suffix}`,
+    ...overrides,
+  } as RequiredEntityData<Community>);
 }
 
 export function makeEstate(em: EntityManager, community: Community, overrides: Partial<Estate> = {}): Estate {
-  return em.create(Estate, { community, name: `小区 ${unique()}`, ...overrides } as RequiredEntityData<Estate>);
+  return em.create(Estate, {
+    community,
+    name: `小区 ${unique()}`,
+    ...overrides,
+  } as RequiredEntityData<Estate>);
 }
 
-export function makeOrganisation(em: EntityManager, community: Community, kind: PartnerKind = 'social_organisation', overrides: Partial<PartnerOrganisation> = {}): PartnerOrganisation {
-  return em.create(PartnerOrganisation, { community, name: `组织 ${unique()}`, kind, ...overrides } as RequiredEntityData<PartnerOrganisation>);
+export function makeOrganisation(
+  em: EntityManager,
+  community: Community,
+  kind: PartnerKind = 'social_organisation',
+  overrides: Partial<PartnerOrganisation> = {},
+): PartnerOrganisation {
+  return em.create(PartnerOrganisation, {
+    community,
+    name: `组织 ${unique()}`,
+    kind,
+    ...overrides,
+  } as RequiredEntityData<PartnerOrganisation>);
 }
 
 export function makePerson(em: EntityManager, community: Community, overrides: Partial<Person> = {}): Person {
-  return em.create(Person, { community, name: `志愿者 ${unique()}`, ...overrides } as RequiredEntityData<Person>);
+  return em.create(Person, {
+    community,
+    name: `志愿者 ${unique()}`,
+    ...overrides,
+  } as RequiredEntityData<Person>);
 }
 
-export function makeMembership(em: EntityManager, person: Person, organisation: PartnerOrganisation, role: 'member' | 'coordinator' = 'member'): Membership {
-  return em.create(Membership, { community: person.community, person, organisation, role } as RequiredEntityData<Membership>);
+export function makeMembership(
+  em: EntityManager,
+  person: Person,
+  organisation: PartnerOrganisation,
+  role: 'member' | 'coordinator' = 'member',
+): Membership {
+  return em.create(Membership, {
+    community: person.community,
+    person,
+    organisation,
+    role,
+  } as RequiredEntityData<Membership>);
 }
 
 export async function makeAccount(
   em: EntityManager,
   community: Community,
   role: Role,
-  links: { person?: Person; organisation?: PartnerOrganisation; email?: string; phone?: string; active?: boolean } = {},
+  links: {
+    person?: Person;
+    organisation?: PartnerOrganisation;
+    email?: string;
+    phone?: string;
+    active?: boolean;
+  } = {},
 ): Promise<Account> {
   return em.create(Account, {
     community,
@@ -72,7 +110,10 @@ export async function createTenant(em: EntityManager, label = unique()) {
   makeMembership(em, member, organisation);
   makeMembership(em, volunteerPerson, otherOrganisation);
   const organiser = await makeAccount(em, community, 'organiser', { person: organiserPerson });
-  const coordinator = await makeAccount(em, community, 'coordinator', { person: coordinatorPerson, organisation });
+  const coordinator = await makeAccount(em, community, 'coordinator', {
+    person: coordinatorPerson,
+    organisation,
+  });
   const volunteer = await makeAccount(em, community, 'volunteer', { person: volunteerPerson });
   await em.flush();
   return {
@@ -80,7 +121,12 @@ export async function createTenant(em: EntityManager, label = unique()) {
     estate,
     organisation,
     otherOrganisation,
-    people: { organiser: organiserPerson, coordinator: coordinatorPerson, member, volunteer: volunteerPerson },
+    people: {
+      organiser: organiserPerson,
+      coordinator: coordinatorPerson,
+      member,
+      volunteer: volunteerPerson,
+    },
     accounts: { organiser, coordinator, volunteer },
   };
 }

@@ -22,10 +22,18 @@ export class AuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(request.headers.authorization ?? '');
     const actor = match ? this.tokens.verify(match[1]) : undefined;
-    if (!actor) throw new DomainError('UNAUTHENTICATED', match ? 'The access token is invalid or expired' : 'Send an access token: Authorization: Bearer <token>');
+    if (!actor)
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        match
+          ? 'The access token is invalid or expired'
+          : 'Send an access token: Authorization: Bearer <token>',
+      );
     request.actor = actor;
     scopeToCommunity(this.em, actor.communityId);
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);

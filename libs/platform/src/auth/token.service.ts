@@ -34,14 +34,26 @@ export class TokenService {
   }
 
   issue(actor: Actor): string {
-    return this.jwt.sign({ sub: actor.accountId, cid: actor.communityId, role: actor.role, pid: actor.personId, oid: actor.organisationId });
+    return this.jwt.sign({
+      sub: actor.accountId,
+      cid: actor.communityId,
+      role: actor.role,
+      pid: actor.personId,
+      oid: actor.organisationId,
+    });
   }
 
   /** The actor, or undefined for a token that is malformed, forged or expired. */
   verify(token: string): Actor | undefined {
     try {
       const claims = claimsSchema.parse(this.jwt.verify(token));
-      return { accountId: claims.sub, communityId: claims.cid, role: claims.role, personId: claims.pid, organisationId: claims.oid };
+      return {
+        accountId: claims.sub,
+        communityId: claims.cid,
+        role: claims.role,
+        personId: claims.pid,
+        organisationId: claims.oid,
+      };
     } catch {
       return undefined;
     }

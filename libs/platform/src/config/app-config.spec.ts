@@ -15,16 +15,24 @@ describe('loadConfig', () => {
 
   it('with DATABASE_URL neither migrates nor seeds unless asked', () => {
     const config = loadConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/linli' });
-    expect(config.database).toMatchObject({ url: 'postgresql://postgres@127.0.0.1:5432/linli', migrateOnStart: false });
+    expect(config.database).toMatchObject({
+      url: 'postgresql://postgres@127.0.0.1:5432/linli',
+      migrateOnStart: false,
+    });
     expect(config.seedDemo).toBe(false);
-    expect(loadConfig({ DATABASE_URL: 'postgres://h/db', MIGRATE_ON_START: 'true', SEED_DEMO: 'true' })).toMatchObject({
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://h/db', MIGRATE_ON_START: 'true', SEED_DEMO: 'true' }),
+    ).toMatchObject({
       database: { migrateOnStart: true },
       seedDemo: true,
     });
   });
 
   it('honours SEED_DEMO=false, HOST and PORT', () => {
-    expect(loadConfig({ SEED_DEMO: 'false', HOST: '0.0.0.0', PORT: '8080' })).toMatchObject({ seedDemo: false, http: { host: '0.0.0.0', port: 8080 } });
+    expect(loadConfig({ SEED_DEMO: 'false', HOST: '0.0.0.0', PORT: '8080' })).toMatchObject({
+      seedDemo: false,
+      http: { host: '0.0.0.0', port: 8080 },
+    });
   });
 
   it.each([

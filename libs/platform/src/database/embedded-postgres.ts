@@ -53,7 +53,9 @@ export async function startEmbeddedPostgres(options: {
 function isInitialised(clusterDir: string): boolean {
   if (existsSync(join(clusterDir, 'PG_VERSION'))) return true;
   if (existsSync(clusterDir) && readdirSync(clusterDir).length > 0) {
-    throw new Error(`${clusterDir} is not empty but holds no PostgreSQL cluster; move it away and start again`);
+    throw new Error(
+      `${clusterDir} is not empty but holds no PostgreSQL cluster; move it away and start again`,
+    );
   }
   return false;
 }
@@ -85,7 +87,9 @@ export function findFreePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -6,7 +6,12 @@ import { migrationsList } from './migrations';
 export type EntityClass = abstract new (...args: never[]) => object;
 
 /** The one MikroORM configuration: used by the API, the worker, the migration scripts and the tests. */
-export function ormOptions(options: { url: string; entities: EntityClass[]; poolMax?: number; debug?: boolean }): Options<PostgreSqlDriver> {
+export function ormOptions(options: {
+  url: string;
+  entities: EntityClass[];
+  poolMax?: number;
+  debug?: boolean;
+}): Options<PostgreSqlDriver> {
   return {
     driver: PostgreSqlDriver,
     clientUrl: options.url,

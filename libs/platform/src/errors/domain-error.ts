@@ -19,4 +19,5 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string): DomainError => new DomainError('NOT_FOUND', `${what} not found`);
-export const forbidden = (why = 'Your role does not allow this'): DomainError => new DomainError('FORBIDDEN', why);
+export const forbidden = (why = 'Your role does not allow this'): DomainError =>
+  new DomainError('FORBIDDEN', why);

@@ -71,7 +71,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const code = sqlState ? SQLSTATE_CODES[sqlState] : undefined;
       if (code) return problemFor(code, describeConstraint(exception), context);
     }
-    return problemFor('INTERNAL_ERROR', 'An unexpected error occurred; quote the request id when reporting it', context);
+    return problemFor(
+      'INTERNAL_ERROR',
+      'An unexpected error occurred; quote the request id when reporting it',
+      context,
+    );
   }
 }
 
@@ -79,11 +83,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function describeConstraint(exception: DriverException): string {
   const constraint = (exception as DriverException & { constraint?: string }).constraint;
   if (exception instanceof UniqueConstraintViolationException) {
-    return constraint ? `A record with the same values already exists (${constraint})` : 'A record with the same values already exists';
+    return constraint
+      ? `A record with the same values already exists (${constraint})`
+      : 'A record with the same values already exists';
   }
   if (exception instanceof ForeignKeyConstraintViolationException) {
     return 'A referenced record does not exist or is still in use';
   }
   if (exception instanceof NotNullConstraintViolationException) return 'A required value is missing';
-  return constraint ? `The change breaks a rule of the data (${constraint})` : 'The change breaks a rule of the data';
+  return constraint
+    ? `The change breaks a rule of the data (${constraint})`
+    : 'The change breaks a rule of the data';
 }

@@ -3,7 +3,9 @@ import { languageFrom, problemFor } from './problem-details';
 
 describe('problem details', () => {
   it('builds RFC 9457 fields with a stable code and a type URI per code', () => {
-    expect(problemFor('NOT_FOUND', 'Estate not found', { instance: '/api/v1/estates/x', requestId: 'r1' })).toEqual({
+    expect(
+      problemFor('NOT_FOUND', 'Estate not found', { instance: '/api/v1/estates/x', requestId: 'r1' }),
+    ).toEqual({
       type: 'https://linli.dev/problems/not-found',
       title: '未找到',
       status: 404,

@@ -27,7 +27,10 @@ export class HealthController {
       const pending = await pendingMigrations(this.orm);
       if (pending.length === 0) return { status: 'ok', database: 'up', migrations: 'applied' };
       res.status(503).type(PROBLEM_CONTENT_TYPE);
-      return problemFor('SERVICE_UNAVAILABLE', `${pending.length} migration(s) pending: run npm run db:migrate`);
+      return problemFor(
+        'SERVICE_UNAVAILABLE',
+        `${pending.length} migration(s) pending: run npm run db:migrate`,
+      );
     } catch {
       res.status(503).type(PROBLEM_CONTENT_TYPE);
       return problemFor('SERVICE_UNAVAILABLE', 'The database does not answer');

@@ -41,10 +41,14 @@ function bodyParserErrorsAsProblems(error: unknown, req: Request, res: Response,
   };
   const code = type ? codes[type] : undefined;
   if (!code) return next(error);
-  const problem = problemFor(code, code === 'MALFORMED_JSON' ? 'The body could not be parsed as JSON' : String((error as Error).message), {
-    language: languageFrom(req.headers['accept-language']),
-    instance: req.originalUrl.split('?')[0],
-    requestId: (req as Request & { id?: string }).id,
-  });
+  const problem = problemFor(
+    code,
+    code === 'MALFORMED_JSON' ? 'The body could not be parsed as JSON' : String((error as Error).message),
+    {
+      language: languageFrom(req.headers['accept-language']),
+      instance: req.originalUrl.split('?')[0],
+      requestId: (req as Request & { id?: string }).id,
+    },
+  );
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }

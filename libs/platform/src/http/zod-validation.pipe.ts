@@ -27,6 +27,10 @@ export class ZodValidationPipe implements PipeTransform {
       }
       return [{ field: path.join('.'), message: issue.message }];
     });
-    throw new DomainError('VALIDATION_FAILED', `Invalid ${where}: ${errors.map((e) => e.field).join(', ')}`, errors);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `Invalid ${where}: ${errors.map((e) => e.field).join(', ')}`,
+      errors,
+    );
   }
 }

@@ -51,7 +51,8 @@ export class LoggingModule {
                 url: req.url.replace(/\/cal\/[^/?]+/, '/cal/[token]').split('?')[0],
               }),
             },
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            customLogLevel: (_req, res, err) =>
+              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           },
         }),
       ],

@@ -1,10 +1,21 @@
-import type { AutoPath, EntityManager, EntityName, FilterQuery, FindOptions, Loaded, PopulatePath, QueryOrderMap } from '@mikro-orm/core';
+import type {
+  AutoPath,
+  EntityManager,
+  EntityName,
+  FilterQuery,
+  FindOptions,
+  Loaded,
+  PopulatePath,
+  QueryOrderMap,
+} from '@mikro-orm/core';
 import { z } from 'zod';
 
 export const MAX_PAGE_SIZE = 100;
 
 /** Query fields every list endpoint shares. `sort` is a field name, `-` prefix for descending. */
-export function listQuerySchema<const SortField extends string>(sortFields: readonly [SortField, ...SortField[]]) {
+export function listQuerySchema<const SortField extends string>(
+  sortFields: readonly [SortField, ...SortField[]],
+) {
   const sortValues = sortFields.flatMap((field) => [field, `-${field}`]) as [string, ...string[]];
   return z.strictObject({
     page: z.coerce.number().int().min(1).max(100_000).default(1),

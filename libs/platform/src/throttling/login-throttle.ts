@@ -5,7 +5,10 @@ import { PostgresThrottlerStorage } from './postgres-throttler.storage';
 export const LOGIN_THROTTLERS = { perAddress: 'login-address', perAccount: 'login-account' } as const;
 
 /** Login attempts are limited per client address and per login name, over a shared window. */
-export function loginThrottlerOptions(config: AppConfig, storage: PostgresThrottlerStorage): ThrottlerModuleOptions {
+export function loginThrottlerOptions(
+  config: AppConfig,
+  storage: PostgresThrottlerStorage,
+): ThrottlerModuleOptions {
   const ttl = config.loginThrottle.windowSeconds * 1000;
   return {
     storage,

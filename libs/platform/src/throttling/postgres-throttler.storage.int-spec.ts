@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
-import { ormOptions, platformEntities } from '@linli/platform';
+import { ormOptions } from '../database/orm-options';
+import { platformEntities } from '../platform.module';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { PostgresThrottlerStorage } from './postgres-throttler.storage';
 import { ThrottleBucketCleanup } from './throttle-bucket-cleanup.task';
@@ -35,8 +36,12 @@ describe('PostgresThrottlerStorage', () => {
   });
 
   it('counts every one of many simultaneous hits exactly once', async () => {
-    const results = await Promise.all(Array.from({ length: 50 }, () => storage.increment('burst', 60_000, 10, 60_000, 'login')));
-    expect(results.map((r) => r.totalHits).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => storage.increment('burst', 60_000, 10, 60_000, 'login')),
+    );
+    expect(results.map((r) => r.totalHits).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
     expect(results.filter((r) => r.isBlocked)).toHaveLength(40);
   });
 
@@ -44,8 +49,13 @@ describe('PostgresThrottlerStorage', () => {
     await sql(`UPDATE throttle_bucket SET expires_at = now() - interval '1 second' WHERE key = 'login:k1'`);
     const stillBlocked = await storage.increment('k1', 60_000, 3, 120_000, 'login');
     expect(stillBlocked).toMatchObject({ totalHits: 1, isBlocked: true });
-    await sql(`UPDATE throttle_bucket SET blocked_until = now() - interval '1 second' WHERE key = 'login:k1'`);
-    expect(await storage.increment('k1', 60_000, 3, 120_000, 'login')).toMatchObject({ totalHits: 2, isBlocked: false });
+    await sql(
+      `UPDATE throttle_bucket SET blocked_until = now() - interval '1 second' WHERE key = 'login:k1'`,
+    );
+    expect(await storage.increment('k1', 60_000, 3, 120_000, 'login')).toMatchObject({
+      totalHits: 2,
+      isBlocked: false,
+    });
   });
 
   it('keeps throttlers with the same tracker apart', async () => {
@@ -54,10 +64,14 @@ describe('PostgresThrottlerStorage', () => {
   });
 
   it('the worker cleanup removes only buckets whose window and block have ended', async () => {
-    await sql(`UPDATE throttle_bucket SET expires_at = now() - interval '1 second', blocked_until = NULL WHERE key = 'login-address:same'`);
+    await sql(
+      `UPDATE throttle_bucket SET expires_at = now() - interval '1 second', blocked_until = NULL WHERE key = 'login-address:same'`,
+    );
     const removed = await new ThrottleBucketCleanup(orm).removeExpired();
     expect(removed).toBe(1);
-    const keys = (await sql(`SELECT key FROM throttle_bucket ORDER BY key`)).map((row: { key: string }) => row.key);
+    const keys = (await sql(`SELECT key FROM throttle_bucket ORDER BY key`)).map(
+      (row: { key: string }) => row.key,
+    );
     expect(keys).toEqual(['login-account:same', 'login:burst', 'login:k1']);
   });
 });

@@ -33,14 +33,22 @@ FROM hit`;
 export class PostgresThrottlerStorage implements ThrottlerStorage {
   constructor(private readonly orm: MikroORM) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const bucket = `${throttlerName}:${key}`;
     const [row] = await this.orm.em
       .getConnection()
-      .execute<{ hits: number; time_to_expire: number; time_to_block_expire: number | null }[]>(
-        INCREMENT,
-        [bucket, ttl, limit, blockDuration],
-      );
+      .execute<{ hits: number; time_to_expire: number; time_to_block_expire: number | null }[]>(INCREMENT, [
+        bucket,
+        ttl,
+        limit,
+        blockDuration,
+      ]);
     const timeToBlockExpire = Math.max(0, row.time_to_block_expire ?? 0);
     return {
       totalHits: row.hits,

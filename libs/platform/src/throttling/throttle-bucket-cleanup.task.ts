@@ -22,7 +22,11 @@ export class ThrottleBucketCleanup {
     const em = this.orm.em.fork();
     return em
       .getConnection()
-      .execute(`DELETE FROM throttle_bucket WHERE expires_at < now() AND (blocked_until IS NULL OR blocked_until < now())`, [], 'run')
+      .execute(
+        `DELETE FROM throttle_bucket WHERE expires_at < now() AND (blocked_until IS NULL OR blocked_until < now())`,
+        [],
+        'run',
+      )
       .then((result: { affectedRows?: number }) => result.affectedRows ?? 0);
   }
 }

@@ -1,13 +1,28 @@
 import { RecurrenceError } from '../errors';
 import { HolidayCalendar, NO_HOLIDAYS } from '../holidays/holiday-calendar';
 import { RecurrenceRule, parseRecurrenceRule } from '../rule/recurrence-rule';
-import { DAY, Duration, HOUR, LocalMs, parseDuration, parseLocalDateTime, startOfLocalDay } from '../time/local-date-time';
+import {
+  DAY,
+  Duration,
+  HOUR,
+  LocalMs,
+  parseDuration,
+  parseLocalDateTime,
+  startOfLocalDay,
+} from '../time/local-date-time';
 import { ZoneRules } from '../time/zone-rules';
 import type { Candidate, LocalRange } from './candidate';
 import { gregorianCandidates } from './gregorian';
 import { MAX_MOVE_DAYS, applyHolidayPolicy, assertPolicyApplies } from './holiday-policy';
 import { lunarCandidates } from './lunar';
-import { ExpansionResult, ExpansionWindow, LIMITS, Occurrence, SeriesDefinition, SkippedOccurrence } from './occurrence';
+import {
+  ExpansionResult,
+  ExpansionWindow,
+  LIMITS,
+  Occurrence,
+  SeriesDefinition,
+  SkippedOccurrence,
+} from './occurrence';
 
 /** Local wall times are within 14 hours of their instants (UTC-12 .. UTC+14). */
 const MAX_OFFSET = 14 * HOUR;
@@ -20,7 +35,11 @@ const NO_DURATION: Duration = { days: 0, milliseconds: 0 };
  * EXDATE, overrides and the holiday policy, with wall times resolved in the series' zone (RFC 5545:
  * expand in local time, gaps move forward, ambiguous times take the earlier offset).
  */
-export function expandSeries(series: SeriesDefinition, window: ExpansionWindow, holidays: HolidayCalendar = NO_HOLIDAYS): ExpansionResult {
+export function expandSeries(
+  series: SeriesDefinition,
+  window: ExpansionWindow,
+  holidays: HolidayCalendar = NO_HOLIDAYS,
+): ExpansionResult {
   const limit = checkWindow(window);
   const zone = ZoneRules.for(series.timeZone);
   const dtstart = parseLocalDateTime(series.dtstart, 'dtstart');
@@ -28,17 +47,28 @@ export function expandSeries(series: SeriesDefinition, window: ExpansionWindow, 
   const duration = series.duration ? parseDuration(series.duration) : NO_DURATION;
   const policy = series.holidayPolicy ?? 'ignore';
   assertPolicyApplies(policy, rule);
-  for (const [name, list] of [['rdates', series.rdates], ['exdates', series.exdates], ['overrides', series.overrides]] as const) {
+  for (const [name, list] of [
+    ['rdates', series.rdates],
+    ['exdates', series.exdates],
+    ['overrides', series.overrides],
+  ] as const) {
     if ((list?.length ?? 0) > LIMITS.maxListEntries) {
-      throw new RecurrenceError('RECURRENCE_LIMIT', `${name}: at most ${LIMITS.maxListEntries} entries`, name);
+      throw new RecurrenceError(
+        'RECURRENCE_LIMIT',
+        `${name}: at most ${LIMITS.maxListEntries} entries`,
+        name,
+      );
     }
   }
-  const overrides = new Map((series.overrides ?? []).map((o) => [parseLocalDateTime(o.recurrenceId, 'overrides.recurrenceId'), o]));
+  const overrides = new Map(
+    (series.overrides ?? []).map((o) => [parseLocalDateTime(o.recurrenceId, 'overrides.recurrenceId'), o]),
+  );
   const range = generationRange(window, policy === 'move_to_next_workday', [...overrides.keys()]);
   const until = untilBounds(rule, zone);
 
   let candidates = ruleCandidates(rule, dtstart, range, until.local);
-  if (until.instant !== undefined) candidates = candidates.filter((c) => zone.resolve(c.start).instant <= until.instant!);
+  if (until.instant !== undefined)
+    candidates = candidates.filter((c) => zone.resolve(c.start).instant <= until.instant!);
   candidates = withExtraDates(candidates, series.rdates ?? [], range);
 
   const skipped: SkippedOccurrence[] = [];
@@ -46,7 +76,10 @@ export function expandSeries(series: SeriesDefinition, window: ExpansionWindow, 
   const plain: Candidate[] = [];
   const changed: Candidate[] = [];
   for (const candidate of candidates) {
-    if (exdates.times.has(candidate.recurrenceId) || exdates.days.has(startOfLocalDay(candidate.recurrenceId))) {
+    if (
+      exdates.times.has(candidate.recurrenceId) ||
+      exdates.days.has(startOfLocalDay(candidate.recurrenceId))
+    ) {
       skipped.push({ recurrenceId: candidate.recurrenceId, reason: 'exdate' });
       continue;
     }
@@ -62,18 +95,26 @@ export function expandSeries(series: SeriesDefinition, window: ExpansionWindow, 
     }
   }
 
-  const policyRange = { from: Math.max(range.from, dtstart), to: until.local === undefined ? range.to : Math.min(range.to, until.local) };
-  const placed = applyHolidayPolicy(plain, policy, holidays, { timesOfDay: timesOfDay(rule, dtstart), range: policyRange });
+  const policyRange = {
+    from: Math.max(range.from, dtstart),
+    to: until.local === undefined ? range.to : Math.min(range.to, until.local),
+  };
+  const placed = applyHolidayPolicy(plain, policy, holidays, {
+    timesOfDay: timesOfDay(rule, dtstart),
+    range: policyRange,
+  });
   skipped.push(...placed.skipped);
 
   const durations = new Map<LocalMs, Duration>();
   for (const [recurrenceId, override] of overrides) {
-    if (override.duration) durations.set(recurrenceId, parseDuration(override.duration, 'overrides.duration'));
+    if (override.duration)
+      durations.set(recurrenceId, parseDuration(override.duration, 'overrides.duration'));
   }
   const occurrences: Occurrence[] = [];
   for (const candidate of [...placed.kept, ...changed]) {
     const occurrence = place(candidate, durations.get(candidate.recurrenceId) ?? duration, zone);
-    if (occurrence.startInstant >= window.from && occurrence.startInstant < window.to) occurrences.push(occurrence);
+    if (occurrence.startInstant >= window.from && occurrence.startInstant < window.to)
+      occurrences.push(occurrence);
   }
   occurrences.sort((a, b) => a.startInstant - b.startInstant || a.recurrenceId - b.recurrenceId);
   const inWindow = skipped.filter((s) => {
@@ -81,7 +122,11 @@ export function expandSeries(series: SeriesDefinition, window: ExpansionWindow, 
     return instant >= window.from && instant < window.to;
   });
   inWindow.sort((a, b) => a.recurrenceId - b.recurrenceId);
-  return { occurrences: occurrences.slice(0, limit), skipped: inWindow, truncated: occurrences.length > limit };
+  return {
+    occurrences: occurrences.slice(0, limit),
+    skipped: inWindow,
+    truncated: occurrences.length > limit,
+  };
 }
 
 function checkWindow(window: ExpansionWindow): number {
@@ -89,7 +134,11 @@ function checkWindow(window: ExpansionWindow): number {
     throw new RecurrenceError('RECURRENCE_LIMIT', 'the window must end after it starts', 'to');
   }
   if (window.to - window.from > MAX_WINDOW) {
-    throw new RecurrenceError('RECURRENCE_LIMIT', `the window may span at most ${LIMITS.maxWindowYears} years`, 'to');
+    throw new RecurrenceError(
+      'RECURRENCE_LIMIT',
+      `the window may span at most ${LIMITS.maxWindowYears} years`,
+      'to',
+    );
   }
   const limit = window.limit ?? LIMITS.defaultOccurrences;
   if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.maxOccurrences) {
@@ -111,7 +160,10 @@ function generationRange(window: ExpansionWindow, moves: boolean, overrideIds: L
 }
 
 /** UNTIL as a local bound for iteration and, unless it is a date, as the instant to compare. */
-function untilBounds(rule: RecurrenceRule | undefined, zone: ZoneRules): { local?: LocalMs; instant?: number } {
+function untilBounds(
+  rule: RecurrenceRule | undefined,
+  zone: ZoneRules,
+): { local?: LocalMs; instant?: number } {
   const until = rule?.until;
   if (!until) return {};
   if (until.dateOnly) return { local: until.ms + DAY - 1 };
@@ -119,9 +171,19 @@ function untilBounds(rule: RecurrenceRule | undefined, zone: ZoneRules): { local
   return { local: until.ms, instant: zone.resolve(until.ms).instant };
 }
 
-function ruleCandidates(rule: RecurrenceRule | undefined, dtstart: LocalMs, range: LocalRange, untilLocal?: LocalMs): Candidate[] {
-  if (!rule) return dtstart >= range.from && dtstart <= range.to ? [{ recurrenceId: dtstart, start: dtstart, flags: [] }] : [];
-  return rule.rscale === 'CHINESE' ? lunarCandidates(rule, dtstart, range, untilLocal) : gregorianCandidates(rule, dtstart, range, untilLocal);
+function ruleCandidates(
+  rule: RecurrenceRule | undefined,
+  dtstart: LocalMs,
+  range: LocalRange,
+  untilLocal?: LocalMs,
+): Candidate[] {
+  if (!rule)
+    return dtstart >= range.from && dtstart <= range.to
+      ? [{ recurrenceId: dtstart, start: dtstart, flags: [] }]
+      : [];
+  return rule.rscale === 'CHINESE'
+    ? lunarCandidates(rule, dtstart, range, untilLocal)
+    : gregorianCandidates(rule, dtstart, range, untilLocal);
 }
 
 function withExtraDates(candidates: Candidate[], rdates: string[], range: LocalRange): Candidate[] {
@@ -154,13 +216,19 @@ function timesOfDay(rule: RecurrenceRule | undefined, dtstart: LocalMs): number[
   const hours = rule?.byHour ?? [start.getUTCHours()];
   const minutes = rule?.byMinute ?? [start.getUTCMinutes()];
   const seconds = rule?.bySecond ?? [start.getUTCSeconds()];
-  return hours.flatMap((h) => minutes.flatMap((m) => seconds.map((s) => (h * 3600 + m * 60 + s) * 1000))).sort((a, b) => a - b);
+  return hours
+    .flatMap((h) => minutes.flatMap((m) => seconds.map((s) => (h * 3600 + m * 60 + s) * 1000)))
+    .sort((a, b) => a - b);
 }
 
 /** Places a candidate in time: instants and offsets of start and end, DST flags. */
 function place(candidate: Candidate, duration: Duration, zone: ZoneRules): Occurrence {
   const start = zone.resolve(candidate.start);
-  const flags = start.shifted ? [...candidate.flags, 'dst_gap_shifted' as const] : start.ambiguous ? [...candidate.flags, 'dst_ambiguous_earlier' as const] : candidate.flags;
+  const flags = start.shifted
+    ? [...candidate.flags, 'dst_gap_shifted' as const]
+    : start.ambiguous
+      ? [...candidate.flags, 'dst_ambiguous_earlier' as const]
+      : candidate.flags;
   // Days are nominal (same wall time on a later day); hours and minutes are exact time.
   const endBase = duration.days ? zone.resolve(candidate.start + duration.days * DAY).instant : start.instant;
   const endInstant = endBase + duration.milliseconds;

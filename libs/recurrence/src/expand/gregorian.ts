@@ -16,7 +16,12 @@ import { CalendarDay, dayInfo, week1Start } from './calendar-day';
  * stops at the end of the requested range whether or not anything matched, and rules without
  * COUNT start at the window instead of at DTSTART.
  */
-export function gregorianCandidates(rule: RecurrenceRule, dtstart: LocalMs, range: LocalRange, untilLocal?: LocalMs): Candidate[] {
+export function gregorianCandidates(
+  rule: RecurrenceRule,
+  dtstart: LocalMs,
+  range: LocalRange,
+  untilLocal?: LocalMs,
+): Candidate[] {
   const end = untilLocal === undefined ? range.to : Math.min(range.to, untilLocal);
   if (end < dtstart) return [];
   const plan = planOf(rule, dtstart);
@@ -55,7 +60,11 @@ function assertAffordable(rule: RecurrenceRule, from: LocalMs, end: LocalMs): vo
 }
 
 const tooMuchWork = (rule: RecurrenceRule) =>
-  new RecurrenceError('RECURRENCE_LIMIT', `FREQ=${rule.freq} needs too many steps for this window; narrow the window or the rule`, 'FREQ');
+  new RecurrenceError(
+    'RECURRENCE_LIMIT',
+    `FREQ=${rule.freq} needs too many steps for this window; narrow the window or the rule`,
+    'FREQ',
+  );
 
 interface PeriodBounds {
   /** First and last local day (ms at midnight) of the period, and for sub-daily periods its start. */
@@ -87,7 +96,13 @@ function planOf(rule: RecurrenceRule, dtstart: LocalMs): Plan {
 
   if (rule.freq === 'HOURLY' || rule.freq === 'MINUTELY' || rule.freq === 'SECONDLY') {
     const unit = SUB_DAILY_UNIT[rule.freq] * interval;
-    const origin = dtstart - (rule.freq === 'HOURLY' ? dtstart % HOUR : rule.freq === 'MINUTELY' ? dtstart % MINUTE : dtstart % 1000);
+    const origin =
+      dtstart -
+      (rule.freq === 'HOURLY'
+        ? dtstart % HOUR
+        : rule.freq === 'MINUTELY'
+          ? dtstart % MINUTE
+          : dtstart % 1000);
     const times = subDailyTimes(rule, start);
     return {
       firstPeriodAtOrAfter: (local) => Math.max(0, Math.floor((local - origin) / unit) - 1),
@@ -126,14 +141,21 @@ function planOf(rule: RecurrenceRule, dtstart: LocalMs): Plan {
     case 'YEARLY':
       return coarse(
         (local) => Math.max(0, Math.floor((new Date(local).getUTCFullYear() - dtYear) / interval) - 1),
-        (index) => ({ first: yearStart(index), last: Date.UTC(dtYear + index * interval, 11, 31), cost: 366 }),
+        (index) => ({
+          first: yearStart(index),
+          last: Date.UTC(dtYear + index * interval, 11, 31),
+          cost: 366,
+        }),
         collect,
       );
     case 'MONTHLY':
       return coarse(
         (local) => {
           const d = new Date(local);
-          return Math.max(0, Math.floor(((d.getUTCFullYear() - dtYear) * 12 + d.getUTCMonth() - dtMonth) / interval) - 1);
+          return Math.max(
+            0,
+            Math.floor(((d.getUTCFullYear() - dtYear) * 12 + d.getUTCMonth() - dtMonth) / interval) - 1,
+          );
         },
         (index) => {
           const first = monthStart(index);
@@ -163,8 +185,17 @@ function planOf(rule: RecurrenceRule, dtstart: LocalMs): Plan {
   }
 }
 
-function coarse(first: Plan['firstPeriodAtOrAfter'], bounds: Plan['periodBounds'], collect: (first: LocalMs, last: LocalMs) => LocalMs[]): Plan {
-  return { firstPeriodAtOrAfter: first, periodBounds: bounds, instancesIn: (b) => collect(b.first, b.last), skipAfter: () => 0 };
+function coarse(
+  first: Plan['firstPeriodAtOrAfter'],
+  bounds: Plan['periodBounds'],
+  collect: (first: LocalMs, last: LocalMs) => LocalMs[],
+): Plan {
+  return {
+    firstPeriodAtOrAfter: first,
+    periodBounds: bounds,
+    instancesIn: (b) => collect(b.first, b.last),
+    skipAfter: () => 0,
+  };
 }
 
 /** BYSETPOS: 1-based positions from the start, negative from the end, in time order, no duplicates. */
@@ -182,7 +213,9 @@ function dailyTimes(rule: RecurrenceRule, start: Date): number[] {
   const hours = rule.byHour ?? [start.getUTCHours()];
   const minutes = rule.byMinute ?? [start.getUTCMinutes()];
   const seconds = rule.bySecond ?? [start.getUTCSeconds()];
-  const times = hours.flatMap((h) => minutes.flatMap((m) => seconds.map((s) => h * HOUR + m * MINUTE + s * 1000)));
+  const times = hours.flatMap((h) =>
+    minutes.flatMap((m) => seconds.map((s) => h * HOUR + m * MINUTE + s * 1000)),
+  );
   return [...new Set(times)].sort((a, b) => a - b);
 }
 
@@ -235,15 +268,19 @@ function dayFilter(rule: RecurrenceRule, start: Date): (day: CalendarDay) => boo
   const monthDays = byMonthDay && new Set(byMonthDay);
   const yearDays = rule.byYearDay && new Set(rule.byYearDay);
   const weekNumbers = rule.byWeekNo && new Set(rule.byWeekNo);
-  const plainWeekdays = byDay && new Set(byDay.filter((d) => d.n === undefined).map((d) => WEEKDAYS.indexOf(d.weekday)));
-  const nthWeekdays = byDay?.filter((d) => d.n !== undefined).map((d) => ({ weekday: WEEKDAYS.indexOf(d.weekday), n: d.n! }));
+  const plainWeekdays =
+    byDay && new Set(byDay.filter((d) => d.n === undefined).map((d) => WEEKDAYS.indexOf(d.weekday)));
+  const nthWeekdays = byDay
+    ?.filter((d) => d.n !== undefined)
+    .map((d) => ({ weekday: WEEKDAYS.indexOf(d.weekday), n: d.n! }));
   // Ordinals count within the month for MONTHLY (and YEARLY with BYMONTH), else within the year.
   const nthInMonth = rule.freq === 'MONTHLY' || (rule.freq === 'YEARLY' && !!rule.byMonth);
   const wkst = WEEKDAYS.indexOf(rule.wkst ?? 'MO');
 
   return (d) => {
     if (months && !months.has(d.month)) return false;
-    if (monthDays && !monthDays.has(d.monthDay) && !monthDays.has(d.monthDay - d.monthLength - 1)) return false;
+    if (monthDays && !monthDays.has(d.monthDay) && !monthDays.has(d.monthDay - d.monthLength - 1))
+      return false;
     if (yearDays && !yearDays.has(d.yearDay) && !yearDays.has(d.yearDay - d.yearLength - 1)) return false;
     if (weekNumbers && !matchesWeekNumber(d, wkst, weekNumbers)) return false;
     if (byDay) {
@@ -253,7 +290,8 @@ function dayFilter(rule: RecurrenceRule, start: Date): (day: CalendarDay) => boo
         const length = nthInMonth ? d.monthLength : d.yearLength;
         const forward = Math.floor((index - 1) / 7) + 1;
         const backward = -(Math.floor((length - index) / 7) + 1);
-        if (!nthWeekdays!.some((w) => w.weekday === d.weekday && (w.n === forward || w.n === backward))) return false;
+        if (!nthWeekdays!.some((w) => w.weekday === d.weekday && (w.n === forward || w.n === backward)))
+          return false;
       }
     }
     return true;

@@ -65,18 +65,31 @@ export function applyHolidayPolicy(
       continue;
     }
     if (policy !== 'move_to_next_workday') {
-      skipped.push({ recurrenceId: candidate.recurrenceId, reason: 'statutory_holiday', holidayName: declared.name });
+      skipped.push({
+        recurrenceId: candidate.recurrenceId,
+        reason: 'statutory_holiday',
+        holidayName: declared.name,
+      });
       continue;
     }
     let target = day + DAY;
     while (target - day <= MAX_MOVE_DAYS * DAY && !isWorkingDay(calendar, target)) target += DAY;
     const start = target + (candidate.start - day);
     if (taken.has(start)) {
-      skipped.push({ recurrenceId: candidate.recurrenceId, reason: 'merged_with_existing', holidayName: declared.name });
+      skipped.push({
+        recurrenceId: candidate.recurrenceId,
+        reason: 'merged_with_existing',
+        holidayName: declared.name,
+      });
       continue;
     }
     taken.add(start);
-    kept.push({ ...candidate, start, flags: [...candidate.flags, 'moved_from_holiday'], holidayName: declared.name });
+    kept.push({
+      ...candidate,
+      start,
+      flags: [...candidate.flags, 'moved_from_holiday'],
+      holidayName: declared.name,
+    });
   }
   if (policy === 'skip_holidays_add_workdays') kept.push(...makeUpSessions(calendar, context, taken));
   kept.sort((a, b) => a.start - b.start);
@@ -84,7 +97,11 @@ export function applyHolidayPolicy(
 }
 
 /** Sessions on weekend make-up workdays inside the range, at the rule's times of day. */
-function makeUpSessions(calendar: HolidayCalendar, context: { timesOfDay: number[]; range: LocalRange }, taken: Set<LocalMs>): Candidate[] {
+function makeUpSessions(
+  calendar: HolidayCalendar,
+  context: { timesOfDay: number[]; range: LocalRange },
+  taken: Set<LocalMs>,
+): Candidate[] {
   const added: Candidate[] = [];
   for (let day = startOfLocalDay(context.range.from); day <= context.range.to; day += DAY) {
     const weekday = weekdayOf(day);

@@ -26,26 +26,48 @@ describe('limits: bounded windows, counts and work', () => {
   });
 
   it.each([
-    ['a window over 10 years', { from: Date.parse('2026-01-01T00:00:00Z'), to: Date.parse('2036-06-01T00:00:00Z') }, 'RECURRENCE_LIMIT:to'],
-    ['a window that ends before it starts', { from: Date.parse('2026-02-01T00:00:00Z'), to: Date.parse('2026-01-01T00:00:00Z') }, 'RECURRENCE_LIMIT:to'],
-    ['a limit over 5000', { from: 0, to: Date.parse('1971-01-01T00:00:00Z'), limit: 5001 }, 'RECURRENCE_LIMIT:limit'],
+    [
+      'a window over 10 years',
+      { from: Date.parse('2026-01-01T00:00:00Z'), to: Date.parse('2036-06-01T00:00:00Z') },
+      'RECURRENCE_LIMIT:to',
+    ],
+    [
+      'a window that ends before it starts',
+      { from: Date.parse('2026-02-01T00:00:00Z'), to: Date.parse('2026-01-01T00:00:00Z') },
+      'RECURRENCE_LIMIT:to',
+    ],
+    [
+      'a limit over 5000',
+      { from: 0, to: Date.parse('1971-01-01T00:00:00Z'), limit: 5001 },
+      'RECURRENCE_LIMIT:limit',
+    ],
   ])('refuses %s', (_name, window, expected) => {
     expect(codeOf(() => expandSeries(series, window))).toBe(expected);
   });
 
   it('fails fast on a rule that would need millions of steps (every second of a year)', () => {
     const secondly = { ...series, rrule: 'FREQ=SECONDLY;BYSECOND=0' };
-    expect(codeOf(() => expandBetween(secondly, '2030-01-01T00:00:00Z', '2031-01-01T00:00:00Z'))).toBe('RECURRENCE_LIMIT:FREQ');
+    expect(codeOf(() => expandBetween(secondly, '2030-01-01T00:00:00Z', '2031-01-01T00:00:00Z'))).toBe(
+      'RECURRENCE_LIMIT:FREQ',
+    );
   });
 
   it('fails, rather than hangs, when a sub-daily rule can never reach its filter (even hours, odd BYHOUR)', () => {
     const never = { ...series, rrule: 'FREQ=MINUTELY;INTERVAL=2;BYMINUTE=1', dtstart: '2026-01-01T09:00:00' };
-    expect(codeOf(() => expandBetween(never, '2026-01-01T00:00:00Z', '2036-01-01T00:00:00Z'))).toBe('RECURRENCE_LIMIT:FREQ');
+    expect(codeOf(() => expandBetween(never, '2026-01-01T00:00:00Z', '2036-01-01T00:00:00Z'))).toBe(
+      'RECURRENCE_LIMIT:FREQ',
+    );
   });
 
   it('a sub-daily rule restricted to a few days skips the other days cheaply', () => {
-    const fewDays = { ...series, rrule: 'FREQ=MINUTELY;INTERVAL=30;BYMONTH=2;BYMONTHDAY=29', dtstart: '2026-01-01T00:00:00' };
-    expect(expandBetween(fewDays, '2026-01-01T00:00:00Z', '2035-12-01T00:00:00Z').occurrences).toHaveLength(2 * 48);
+    const fewDays = {
+      ...series,
+      rrule: 'FREQ=MINUTELY;INTERVAL=30;BYMONTH=2;BYMONTHDAY=29',
+      dtstart: '2026-01-01T00:00:00',
+    };
+    expect(expandBetween(fewDays, '2026-01-01T00:00:00Z', '2035-12-01T00:00:00Z').occurrences).toHaveLength(
+      2 * 48,
+    );
   });
 
   it('a rule that can never happen (30 February) answers nothing, without running to year 9999', () => {
@@ -59,10 +81,17 @@ describe('limits: bounded windows, counts and work', () => {
   });
 
   it.each([
-    ['rdates', { rdates: Array.from({ length: 1001 }, (_, i) => `2026-01-01T${String(i % 24).padStart(2, '0')}:00:00`) }],
+    [
+      'rdates',
+      {
+        rdates: Array.from({ length: 1001 }, (_, i) => `2026-01-01T${String(i % 24).padStart(2, '0')}:00:00`),
+      },
+    ],
     ['exdates', { exdates: Array.from({ length: 1001 }, () => '2026-01-02') }],
   ])('bounds the %s list', (name, extra) => {
-    expect(codeOf(() => expandBetween({ ...series, ...extra }, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z'))).toBe(`RECURRENCE_LIMIT:${name}`);
+    expect(
+      codeOf(() => expandBetween({ ...series, ...extra }, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z')),
+    ).toBe(`RECURRENCE_LIMIT:${name}`);
   });
 
   it.each([
@@ -73,6 +102,8 @@ describe('limits: bounded windows, counts and work', () => {
     ['a bad duration', { duration: 'P1H' }, 'RRULE_INVALID:duration'],
     ['a bad RRULE part', { rrule: 'FREQ=DAILY;BYMONTHDAY=32' }, 'RRULE_INVALID:BYMONTHDAY'],
   ])('refuses %s with a coded error naming the part', (_name, change, expected) => {
-    expect(codeOf(() => expandBetween({ ...series, ...change }, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z'))).toBe(expected);
+    expect(
+      codeOf(() => expandBetween({ ...series, ...change }, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z')),
+    ).toBe(expected);
   });
 });

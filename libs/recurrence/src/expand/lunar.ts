@@ -49,7 +49,14 @@ const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '
 
 /** 九月初九, 闰六月十五, 腊月三十 */
 export function lunarLabel(month: number, day: number, leap: boolean): LunarLabel {
-  const dayText = day === 10 ? '初十' : day === 20 ? '二十' : day === 30 ? '三十' : `${['初', '十', '廿'][Math.floor(day / 10)]}${CN_DIGITS[day % 10]}`;
+  const dayText =
+    day === 10
+      ? '初十'
+      : day === 20
+        ? '二十'
+        : day === 30
+          ? '三十'
+          : `${['初', '十', '廿'][Math.floor(day / 10)]}${CN_DIGITS[day % 10]}`;
   return { label: `${leap ? '闰' : ''}${CN_MONTHS[month - 1]}月${dayText}`, month, day, leap };
 }
 
@@ -76,7 +83,11 @@ export function lunarCandidates(
   const end = untilLocal === undefined ? range.to : Math.min(range.to, untilLocal);
   const lastYear = Math.min(new Date(end).getUTCFullYear() + 1, LAST_YEAR);
   if (origin.year < FIRST_YEAR || new Date(range.from).getUTCFullYear() > LAST_YEAR) {
-    throw new RecurrenceError('RECURRENCE_LIMIT', `lunar dates are supported for ${FIRST_YEAR}-${LAST_YEAR}`, 'RSCALE');
+    throw new RecurrenceError(
+      'RECURRENCE_LIMIT',
+      `lunar dates are supported for ${FIRST_YEAR}-${LAST_YEAR}`,
+      'RSCALE',
+    );
   }
   const days = rule.byMonthDay ?? [origin.day];
   const periods: LunarMonth[][] = [];
@@ -88,7 +99,9 @@ export function lunarCandidates(
   } else {
     const sequence = [];
     for (let year = origin.year; year <= lastYear; year++) sequence.push(...monthsOf(year));
-    const startIndex = sequence.findIndex((m) => m.year === origin.year && m.month === origin.month && m.leap === origin.leap);
+    const startIndex = sequence.findIndex(
+      (m) => m.year === origin.year && m.month === origin.month && m.leap === origin.leap,
+    );
     for (let i = startIndex; i < sequence.length; i += rule.interval) periods.push([sequence[i]]);
   }
 
@@ -119,7 +132,11 @@ export function lunarCandidates(
 }
 
 /** Where a wanted lunar month/day falls this year, after SKIP; undefined when omitted. */
-function place(wanted: LunarMonth, wantedDay: number, skip: RecurrenceRule['skip']): { date: LocalMs; flags: OccurrenceFlag[]; label: LunarLabel } | undefined {
+function place(
+  wanted: LunarMonth,
+  wantedDay: number,
+  skip: RecurrenceRule['skip'],
+): { date: LocalMs; flags: OccurrenceFlag[]; label: LunarLabel } | undefined {
   let month = wanted;
   const flags: OccurrenceFlag[] = [];
   if (month.leap && leapMonthOf(month.year) !== month.month) {
@@ -131,11 +148,20 @@ function place(wanted: LunarMonth, wantedDay: number, skip: RecurrenceRule['skip
   const length = lengthOf(month);
   const day = wantedDay > 0 ? wantedDay : length + 1 + wantedDay;
   if (day >= 1 && day <= length) {
-    return { date: firstDayOf(month) + (day - 1) * DAY, flags, label: lunarLabel(month.month, day, month.leap) };
+    return {
+      date: firstDayOf(month) + (day - 1) * DAY,
+      flags,
+      label: lunarLabel(month.month, day, month.leap),
+    };
   }
   if (skip === 'OMIT') return undefined;
   flags.push('lunar_date_adjusted');
-  if (skip === 'BACKWARD') return { date: firstDayOf(month) + (length - 1) * DAY, flags, label: lunarLabel(month.month, length, month.leap) };
+  if (skip === 'BACKWARD')
+    return {
+      date: firstDayOf(month) + (length - 1) * DAY,
+      flags,
+      label: lunarLabel(month.month, length, month.leap),
+    };
   const next = firstDayOf(month) + length * DAY;
   const after = lunarDateOf(next);
   return { date: next, flags, label: lunarLabel(after.month, after.day, after.leap) };

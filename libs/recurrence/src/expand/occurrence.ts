@@ -58,8 +58,14 @@ export interface ExpansionResult {
   truncated: boolean;
 }
 
-export type HolidayPolicy = 'ignore' | 'skip_holidays' | 'skip_holidays_add_workdays' | 'move_to_next_workday';
-export const HOLIDAY_POLICIES: readonly HolidayPolicy[] = ['ignore', 'skip_holidays', 'skip_holidays_add_workdays', 'move_to_next_workday'];
+export type HolidayPolicy =
+  'ignore' | 'skip_holidays' | 'skip_holidays_add_workdays' | 'move_to_next_workday';
+export const HOLIDAY_POLICIES: readonly HolidayPolicy[] = [
+  'ignore',
+  'skip_holidays',
+  'skip_holidays_add_workdays',
+  'move_to_next_workday',
+];
 
 /** One occurrence changed by hand: moved, re-timed, or cancelled (keyed by its original start). */
 export interface OccurrenceOverride {

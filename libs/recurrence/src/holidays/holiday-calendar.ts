@@ -30,8 +30,10 @@ export function bundledChineseHolidays(): HolidayCalendar {
 const BUNDLED: HolidayCalendar = (() => {
   const days = new Map<string, HolidayDay>();
   const data = bundled as { holidays: Record<string, string>; workdays: Record<string, string> };
-  for (const [date, entry] of Object.entries(data.holidays)) days.set(date, { date, kind: 'off', name: chineseName(entry) });
-  for (const [date, entry] of Object.entries(data.workdays)) days.set(date, { date, kind: 'workday', name: chineseName(entry) });
+  for (const [date, entry] of Object.entries(data.holidays))
+    days.set(date, { date, kind: 'off', name: chineseName(entry) });
+  for (const [date, entry] of Object.entries(data.workdays))
+    days.set(date, { date, kind: 'workday', name: chineseName(entry) });
   const years = new Set([...days.keys()].map((date) => Number(date.slice(0, 4))));
   return { day: (date) => days.get(date), hasDataFor: (year) => years.has(year) };
 })();

@@ -1,7 +1,15 @@
 import { invalidRule } from '../errors';
 import { parseBasicDateTime } from '../time/local-date-time';
 
-export const FREQUENCIES = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
+export const FREQUENCIES = [
+  'SECONDLY',
+  'MINUTELY',
+  'HOURLY',
+  'DAILY',
+  'WEEKLY',
+  'MONTHLY',
+  'YEARLY',
+] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 /** RFC 5545 weekday codes in rrule.js order (Monday = 0). */
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -31,7 +39,13 @@ export interface RecurrenceRule {
 const MAX_INTERVAL = 1_000_000;
 const MAX_COUNT = 100_000;
 
-function integers(part: string, value: string, min: number, max: number, options: { signed?: boolean } = {}): number[] {
+function integers(
+  part: string,
+  value: string,
+  min: number,
+  max: number,
+  options: { signed?: boolean } = {},
+): number[] {
   const items = value.split(',');
   if (items.length > 400) throw invalidRule(part, 'too many values');
   return items.map((item) => {
@@ -40,14 +54,18 @@ function integers(part: string, value: string, min: number, max: number, options
     const magnitude = Math.abs(n);
     if (!options.signed && n < 0) throw invalidRule(part, `"${item}" must not be negative`);
     if (magnitude < min || magnitude > max || (options.signed && n === 0)) {
-      throw invalidRule(part, `"${item}" is outside ${options.signed ? `±${min}..${max}` : `${min}..${max}`}`);
+      throw invalidRule(
+        part,
+        `"${item}" is outside ${options.signed ? `±${min}..${max}` : `${min}..${max}`}`,
+      );
     }
     return n;
   });
 }
 
 function weekday(part: string, value: string): Weekday {
-  if (!(WEEKDAYS as readonly string[]).includes(value)) throw invalidRule(part, `"${value}" is not one of ${WEEKDAYS.join(', ')}`);
+  if (!(WEEKDAYS as readonly string[]).includes(value))
+    throw invalidRule(part, `"${value}" is not one of ${WEEKDAYS.join(', ')}`);
   return value as Weekday;
 }
 
@@ -77,12 +95,20 @@ export function parseRecurrenceRule(text: string): RecurrenceRule {
 
   const freq = take('FREQ');
   if (!freq) throw invalidRule('FREQ', 'is required');
-  if (!(FREQUENCIES as readonly string[]).includes(freq)) throw invalidRule('FREQ', `"${freq}" is not one of ${FREQUENCIES.join(', ')}`);
+  if (!(FREQUENCIES as readonly string[]).includes(freq))
+    throw invalidRule('FREQ', `"${freq}" is not one of ${FREQUENCIES.join(', ')}`);
   const rscaleText = take('RSCALE') ?? 'GREGORIAN';
-  if (rscaleText !== 'GREGORIAN' && rscaleText !== 'CHINESE') throw invalidRule('RSCALE', `"${rscaleText}" is not supported (GREGORIAN or CHINESE)`);
+  if (rscaleText !== 'GREGORIAN' && rscaleText !== 'CHINESE')
+    throw invalidRule('RSCALE', `"${rscaleText}" is not supported (GREGORIAN or CHINESE)`);
   const skipText = take('SKIP');
-  if (skipText && !['OMIT', 'BACKWARD', 'FORWARD'].includes(skipText)) throw invalidRule('SKIP', `"${skipText}" is not OMIT, BACKWARD or FORWARD`);
-  if (skipText && !parts.has('RSCALE') && rscaleText === 'GREGORIAN' && !source.toUpperCase().includes('RSCALE=')) {
+  if (skipText && !['OMIT', 'BACKWARD', 'FORWARD'].includes(skipText))
+    throw invalidRule('SKIP', `"${skipText}" is not OMIT, BACKWARD or FORWARD`);
+  if (
+    skipText &&
+    !parts.has('RSCALE') &&
+    rscaleText === 'GREGORIAN' &&
+    !source.toUpperCase().includes('RSCALE=')
+  ) {
     throw invalidRule('SKIP', 'needs RSCALE (RFC 7529)');
   }
 
@@ -96,7 +122,8 @@ export function parseRecurrenceRule(text: string): RecurrenceRule {
   if (interval !== undefined) rule.interval = integers('INTERVAL', interval, 1, MAX_INTERVAL)[0];
   const count = take('COUNT');
   const until = take('UNTIL');
-  if (count !== undefined && until !== undefined) throw invalidRule('COUNT', 'and UNTIL must not both be given');
+  if (count !== undefined && until !== undefined)
+    throw invalidRule('COUNT', 'and UNTIL must not both be given');
   if (count !== undefined) rule.count = integers('COUNT', count, 1, MAX_COUNT)[0];
   if (until !== undefined) rule.until = parseBasicDateTime(until, 'UNTIL');
 
@@ -121,8 +148,13 @@ export function parseRecurrenceRule(text: string): RecurrenceRule {
   if (byMonth) {
     rule.byMonth = byMonth.split(',').map((item) => {
       const match = /^(\d{1,2})(L?)$/.exec(item);
-      if (!match || +match[1] < 1 || +match[1] > 12) throw invalidRule('BYMONTH', `"${item}" is not a month 1..12${rscaleText === 'CHINESE' ? ' (leap months as 5L)' : ''}`);
-      if (match[2] && rscaleText !== 'CHINESE') throw invalidRule('BYMONTH', `leap month "${item}" needs RSCALE=CHINESE`);
+      if (!match || +match[1] < 1 || +match[1] > 12)
+        throw invalidRule(
+          'BYMONTH',
+          `"${item}" is not a month 1..12${rscaleText === 'CHINESE' ? ' (leap months as 5L)' : ''}`,
+        );
+      if (match[2] && rscaleText !== 'CHINESE')
+        throw invalidRule('BYMONTH', `leap month "${item}" needs RSCALE=CHINESE`);
       return { month: +match[1], leap: match[2] === 'L' };
     });
   }
@@ -136,9 +168,12 @@ export function parseRecurrenceRule(text: string): RecurrenceRule {
       if (match[1] !== undefined) {
         const n = Number(match[1]);
         if (n === 0 || Math.abs(n) > 53) throw invalidRule('BYDAY', `"${item}": the ordinal must be ±1..53`);
-        if (rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY') throw invalidRule('BYDAY', `"${item}": ordinals only with FREQ=MONTHLY or YEARLY`);
-        if (rule.freq === 'MONTHLY' && Math.abs(n) > 5) throw invalidRule('BYDAY', `"${item}": a month has at most 5 of a weekday`);
-        if (rule.freq === 'YEARLY' && rule.byWeekNo) throw invalidRule('BYDAY', `"${item}": ordinals cannot combine with BYWEEKNO`);
+        if (rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY')
+          throw invalidRule('BYDAY', `"${item}": ordinals only with FREQ=MONTHLY or YEARLY`);
+        if (rule.freq === 'MONTHLY' && Math.abs(n) > 5)
+          throw invalidRule('BYDAY', `"${item}": a month has at most 5 of a weekday`);
+        if (rule.freq === 'YEARLY' && rule.byWeekNo)
+          throw invalidRule('BYDAY', `"${item}": ordinals cannot combine with BYWEEKNO`);
         entry.n = n;
       }
       return entry;
@@ -147,9 +182,22 @@ export function parseRecurrenceRule(text: string): RecurrenceRule {
 
   if (parts.size) throw invalidRule([...parts.keys()][0], 'is not an RRULE part');
   if (rule.byWeekNo && rule.freq !== 'YEARLY') throw invalidRule('BYWEEKNO', 'only with FREQ=YEARLY');
-  if (rule.byYearDay && ['DAILY', 'WEEKLY', 'MONTHLY'].includes(rule.freq)) throw invalidRule('BYYEARDAY', `not with FREQ=${rule.freq}`);
+  if (rule.byYearDay && ['DAILY', 'WEEKLY', 'MONTHLY'].includes(rule.freq))
+    throw invalidRule('BYYEARDAY', `not with FREQ=${rule.freq}`);
   if (rule.byMonthDay && rule.freq === 'WEEKLY') throw invalidRule('BYMONTHDAY', 'not with FREQ=WEEKLY');
-  if (rule.bySetPos && !(rule.byDay || rule.byMonthDay || rule.byYearDay || rule.byWeekNo || rule.byMonth || rule.byHour || rule.byMinute || rule.bySecond)) {
+  if (
+    rule.bySetPos &&
+    !(
+      rule.byDay ||
+      rule.byMonthDay ||
+      rule.byYearDay ||
+      rule.byWeekNo ||
+      rule.byMonth ||
+      rule.byHour ||
+      rule.byMinute ||
+      rule.bySecond
+    )
+  ) {
     throw invalidRule('BYSETPOS', 'needs another BYxxx part to select from');
   }
   if (rule.rscale === 'CHINESE') assertSupportedLunarRule(rule);
@@ -158,11 +206,17 @@ export function parseRecurrenceRule(text: string): RecurrenceRule {
 
 /** Lunar rules cover what festivals need: yearly on a lunar month and day, or monthly on a lunar day. */
 function assertSupportedLunarRule(rule: RecurrenceRule): void {
-  if (rule.freq !== 'YEARLY' && rule.freq !== 'MONTHLY') throw invalidRule('FREQ', 'RSCALE=CHINESE supports YEARLY and MONTHLY');
-  const unsupported = (['bySecond', 'byMinute', 'byHour', 'byDay', 'byYearDay', 'byWeekNo', 'bySetPos'] as const).find((key) => rule[key]);
-  if (unsupported) throw invalidRule(unsupported.replace(/^by/, 'BY').toUpperCase(), 'is not supported with RSCALE=CHINESE');
-  if (rule.byMonthDay?.some((d) => Math.abs(d) > 30)) throw invalidRule('BYMONTHDAY', 'a lunar month has at most 30 days');
-  if (rule.freq === 'MONTHLY' && rule.byMonth) throw invalidRule('BYMONTH', 'use FREQ=YEARLY for lunar month selection');
+  if (rule.freq !== 'YEARLY' && rule.freq !== 'MONTHLY')
+    throw invalidRule('FREQ', 'RSCALE=CHINESE supports YEARLY and MONTHLY');
+  const unsupported = (
+    ['bySecond', 'byMinute', 'byHour', 'byDay', 'byYearDay', 'byWeekNo', 'bySetPos'] as const
+  ).find((key) => rule[key]);
+  if (unsupported)
+    throw invalidRule(unsupported.replace(/^by/, 'BY').toUpperCase(), 'is not supported with RSCALE=CHINESE');
+  if (rule.byMonthDay?.some((d) => Math.abs(d) > 30))
+    throw invalidRule('BYMONTHDAY', 'a lunar month has at most 30 days');
+  if (rule.freq === 'MONTHLY' && rule.byMonth)
+    throw invalidRule('BYMONTH', 'use FREQ=YEARLY for lunar month selection');
 }
 
 /** Writes a rule back as an RRULE value (used for splitting series). */
@@ -176,12 +230,19 @@ export function formatRecurrenceRule(rule: RecurrenceRule): string {
     const iso = new Date(rule.until.ms).toISOString().replace(/[-:]/g, '').slice(0, 15);
     out.push(`UNTIL=${rule.until.dateOnly ? iso.slice(0, 8) : iso}${rule.until.utc ? 'Z' : ''}`);
   }
-  const list = (name: string, values?: (number | string)[]) => values && out.push(`${name}=${values.join(',')}`);
-  list('BYMONTH', rule.byMonth?.map((m) => `${m.month}${m.leap ? 'L' : ''}`));
+  const list = (name: string, values?: (number | string)[]) =>
+    values && out.push(`${name}=${values.join(',')}`);
+  list(
+    'BYMONTH',
+    rule.byMonth?.map((m) => `${m.month}${m.leap ? 'L' : ''}`),
+  );
   list('BYWEEKNO', rule.byWeekNo);
   list('BYYEARDAY', rule.byYearDay);
   list('BYMONTHDAY', rule.byMonthDay);
-  list('BYDAY', rule.byDay?.map((d) => `${d.n ?? ''}${d.weekday}`));
+  list(
+    'BYDAY',
+    rule.byDay?.map((d) => `${d.n ?? ''}${d.weekday}`),
+  );
   list('BYHOUR', rule.byHour);
   list('BYMINUTE', rule.byMinute);
   list('BYSECOND', rule.bySecond);

@@ -13,11 +13,16 @@ import type { OccurrenceOverride, SeriesDefinition } from '../expand/occurrence'
  */
 export function editThisOccurrence(series: SeriesDefinition, change: OccurrenceOverride): SeriesDefinition {
   const recurrenceId = formatLocal(parseLocalDateTime(change.recurrenceId, 'recurrenceId'));
-  const others = (series.overrides ?? []).filter((o) => formatLocal(parseLocalDateTime(o.recurrenceId)) !== recurrenceId);
+  const others = (series.overrides ?? []).filter(
+    (o) => formatLocal(parseLocalDateTime(o.recurrenceId)) !== recurrenceId,
+  );
   return { ...series, overrides: [...others, { ...change, recurrenceId }] };
 }
 
-export function editAllOccurrences(series: SeriesDefinition, change: Partial<Omit<SeriesDefinition, 'overrides'>>): SeriesDefinition {
+export function editAllOccurrences(
+  series: SeriesDefinition,
+  change: Partial<Omit<SeriesDefinition, 'overrides'>>,
+): SeriesDefinition {
   return { ...series, ...change, overrides: series.overrides };
 }
 
@@ -31,7 +36,12 @@ export function editThisAndFollowing(
   recurrenceIdText: string,
   change: Partial<Omit<SeriesDefinition, 'overrides'>> = {},
 ): { before?: SeriesDefinition; after: SeriesDefinition } {
-  if (!series.rrule) throw new RecurrenceError('RRULE_INVALID', 'a series without RRULE has no following occurrences', 'rrule');
+  if (!series.rrule)
+    throw new RecurrenceError(
+      'RRULE_INVALID',
+      'a series without RRULE has no following occurrences',
+      'rrule',
+    );
   const rule = parseRecurrenceRule(series.rrule);
   const recurrenceId = parseLocalDateTime(recurrenceIdText, 'recurrenceId');
   const dtstart = parseLocalDateTime(series.dtstart);

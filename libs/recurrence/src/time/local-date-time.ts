@@ -37,15 +37,24 @@ function build(part: string, text: string, fields: (string | undefined)[]): Loca
 /** `2026-10-18T09:00[:00]` or `2026-10-18` (midnight); no offset allowed: it is a wall time. */
 export function parseLocalDateTime(text: string, part = 'dtstart'): LocalMs {
   const match = LOCAL_DATE_TIME.exec(text.trim());
-  if (!match) throw invalidRule(part, `"${text}" is not a local date-time like 2026-10-18T09:00:00 (no offset)`);
+  if (!match)
+    throw invalidRule(part, `"${text}" is not a local date-time like 2026-10-18T09:00:00 (no offset)`);
   return build(part, text, match.slice(1));
 }
 
 /** RFC 5545 DATE or DATE-TIME as in RRULE UNTIL / RDATE / EXDATE: `20261018`, `20261018T090000`, `...Z`. */
-export function parseBasicDateTime(text: string, part: string): { ms: number; utc: boolean; dateOnly: boolean } {
+export function parseBasicDateTime(
+  text: string,
+  part: string,
+): { ms: number; utc: boolean; dateOnly: boolean } {
   const match = BASIC_DATE_TIME.exec(text.trim());
-  if (!match) throw invalidRule(part, `"${text}" is not an RFC 5545 date or date-time (e.g. 20261018T090000Z)`);
-  return { ms: build(part, text, match.slice(1, 7)), utc: match[7] === 'Z', dateOnly: match[4] === undefined };
+  if (!match)
+    throw invalidRule(part, `"${text}" is not an RFC 5545 date or date-time (e.g. 20261018T090000Z)`);
+  return {
+    ms: build(part, text, match.slice(1, 7)),
+    utc: match[7] === 'Z',
+    dateOnly: match[4] === undefined,
+  };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -92,7 +101,11 @@ export function parseDuration(text: string, part = 'duration'): Duration {
     throw invalidRule(part, `"${text}" is not a duration like PT2H, P1D or PT1H30M`);
   }
   const [, weeks = '0', days = '0', hours = '0', minutes = '0', seconds = '0'] = match;
-  const duration = { days: +weeks * 7 + +days, milliseconds: (+hours * 3600 + +minutes * 60 + +seconds) * 1000 };
-  if (duration.days > 366 || duration.milliseconds > 366 * DAY) throw invalidRule(part, `"${text}" is longer than a year`);
+  const duration = {
+    days: +weeks * 7 + +days,
+    milliseconds: (+hours * 3600 + +minutes * 60 + +seconds) * 1000,
+  };
+  if (duration.days > 366 || duration.milliseconds > 366 * DAY)
+    throw invalidRule(part, `"${text}" is longer than a year`);
   return duration;
 }

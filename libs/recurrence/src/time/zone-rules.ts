@@ -5,7 +5,11 @@ import { DAY, InstantMs, LocalMs } from './local-date-time';
 const SINCE = Date.UTC(1995, 0, 1);
 
 const invalidZone = (zone: string) =>
-  new RecurrenceError('TIME_ZONE_INVALID', `"${zone}" is not an IANA time zone such as Asia/Shanghai`, 'timeZone');
+  new RecurrenceError(
+    'TIME_ZONE_INVALID',
+    `"${zone}" is not an IANA time zone such as Asia/Shanghai`,
+    'timeZone',
+  );
 
 interface YearRules {
   /** Offset in force at the start of the (UTC) year. */
@@ -26,7 +30,8 @@ export class ZoneRules {
 
   private constructor(readonly zone: string) {
     const zoned = Temporal.Instant.fromEpochMilliseconds(SINCE).toZonedDateTimeISO(zone);
-    this.offsetSince1995 = zoned.getTimeZoneTransition('next') === null ? zoned.offsetNanoseconds / 1e6 : undefined;
+    this.offsetSince1995 =
+      zoned.getTimeZoneTransition('next') === null ? zoned.offsetNanoseconds / 1e6 : undefined;
   }
 
   private static readonly cache = new Map<string, ZoneRules>();
@@ -65,11 +70,17 @@ export class ZoneRules {
    */
   resolve(local: LocalMs): { instant: InstantMs; offset: number; shifted: boolean; ambiguous: boolean } {
     if (this.offsetSince1995 !== undefined && local > SINCE + DAY) {
-      return { instant: local - this.offsetSince1995, offset: this.offsetSince1995, shifted: false, ambiguous: false };
+      return {
+        instant: local - this.offsetSince1995,
+        offset: this.offsetSince1995,
+        shifted: false,
+        ambiguous: false,
+      };
     }
     const before = this.offsetAt(local - DAY);
     const after = this.offsetAt(local + DAY);
-    if (before === after) return { instant: local - before, offset: before, shifted: false, ambiguous: false };
+    if (before === after)
+      return { instant: local - before, offset: before, shifted: false, ambiguous: false };
     const withBefore = local - before;
     const withAfter = local - after;
     const beforeValid = this.offsetAt(withBefore) === before;
