@@ -117,6 +117,7 @@ export function expandSeries(
       occurrences.push(occurrence);
   }
   occurrences.sort((a, b) => a.startInstant - b.startInstant || a.recurrenceId - b.recurrenceId);
+  dropSameInstant(occurrences);
   const inWindow = skipped.filter((s) => {
     const instant = zone.resolve(s.recurrenceId).instant;
     return instant >= window.from && instant < window.to;
@@ -127,6 +128,24 @@ export function expandSeries(
     skipped: inWindow,
     truncated: occurrences.length > limit,
   };
+}
+
+/**
+ * On a spring-forward day an hourly rule yields 02:00 (moved to 03:00 by the gap) and 03:00: one
+ * instant, so one occurrence (the one the rule placed there, not the moved one).
+ */
+function dropSameInstant(sorted: Occurrence[]): void {
+  let write = 0;
+  for (let read = 0; read < sorted.length; read++) {
+    const previous = write > 0 ? sorted[write - 1] : undefined;
+    if (previous && previous.startInstant === sorted[read].startInstant) {
+      if (previous.flags.includes('dst_gap_shifted') && !sorted[read].flags.includes('dst_gap_shifted'))
+        sorted[write - 1] = sorted[read];
+      continue;
+    }
+    sorted[write++] = sorted[read];
+  }
+  sorted.length = write;
 }
 
 function checkWindow(window: ExpansionWindow): number {

@@ -107,3 +107,27 @@ describe('limits: bounded windows, counts and work', () => {
     ).toBe(expected);
   });
 });
+
+describe('caps on rule parts', () => {
+  it.each([
+    ['INTERVAL', 'FREQ=DAILY;INTERVAL=1000001'],
+    ['COUNT', 'FREQ=DAILY;COUNT=100001'],
+  ])('a well-formed %s over its cap is a limit (422), not a malformed rule', (part, rrule) => {
+    expect(
+      codeOf(() => expandBetween({ ...series, rrule }, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z')),
+    ).toBe(`RECURRENCE_LIMIT:${part}`);
+  });
+
+  it('an hourly rule on a spring-forward day gives each instant once', () => {
+    const hourly = { rrule: 'FREQ=HOURLY', dtstart: '2026-03-08T00:00:00', timeZone: 'America/New_York' };
+    const result = expandBetween(hourly, '2026-03-08T05:00:00Z', '2026-03-08T09:00:00Z');
+    const instants = result.occurrences.map((o) => o.startInstant);
+    expect(new Set(instants).size).toBe(instants.length);
+    expect(result.occurrences.map((o) => new Date(o.startInstant).toISOString())).toEqual([
+      '2026-03-08T05:00:00.000Z',
+      '2026-03-08T06:00:00.000Z',
+      '2026-03-08T07:00:00.000Z',
+      '2026-03-08T08:00:00.000Z',
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { invalidRule } from '../errors';
+import { RecurrenceError, invalidRule } from '../errors';
 import { parseBasicDateTime } from '../time/local-date-time';
 
 export const FREQUENCIES = [
@@ -63,6 +63,12 @@ function integers(
   });
 }
 
+/** A well-formed value over a size cap is a limit (422), not a malformed rule (400). */
+function withinLimit(part: string, value: number, max: number): number {
+  if (value > max) throw new RecurrenceError('RECURRENCE_LIMIT', `${part}: at most ${max}`, part);
+  return value;
+}
+
 function weekday(part: string, value: string): Weekday {
   if (!(WEEKDAYS as readonly string[]).includes(value))
     throw invalidRule(part, `"${value}" is not one of ${WEEKDAYS.join(', ')}`);
@@ -119,12 +125,18 @@ export function parseRecurrenceRule(text: string): RecurrenceRule {
     skip: (skipText as RecurrenceRule['skip']) ?? 'OMIT',
   };
   const interval = take('INTERVAL');
-  if (interval !== undefined) rule.interval = integers('INTERVAL', interval, 1, MAX_INTERVAL)[0];
+  if (interval !== undefined)
+    rule.interval = withinLimit(
+      'INTERVAL',
+      integers('INTERVAL', interval, 1, Number.MAX_SAFE_INTEGER)[0],
+      MAX_INTERVAL,
+    );
   const count = take('COUNT');
   const until = take('UNTIL');
   if (count !== undefined && until !== undefined)
     throw invalidRule('COUNT', 'and UNTIL must not both be given');
-  if (count !== undefined) rule.count = integers('COUNT', count, 1, MAX_COUNT)[0];
+  if (count !== undefined)
+    rule.count = withinLimit('COUNT', integers('COUNT', count, 1, Number.MAX_SAFE_INTEGER)[0], MAX_COUNT);
   if (until !== undefined) rule.until = parseBasicDateTime(until, 'UNTIL');
 
   const bySecond = take('BYSECOND');
