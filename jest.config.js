@@ -22,6 +22,7 @@ const shared = {
   transform: { '^.+\\.ts$': swc, '^.+\\.js$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper: {
+    '^@linli/platform/domain-error$': '<rootDir>/libs/platform/src/errors/pure.ts',
     '^@linli/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing',
     '^@linli/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },

@@ -1,5 +1,6 @@
 import { EntityClass, platformEntities } from '@linli/platform';
 import { identityEntities } from '@linli/identity';
+import { holidaysEntities } from '@linli/holidays';
 
 /** Every context's entities, composed once for the ORM, the migration scripts and the tests. */
-export const allEntities: EntityClass[] = [...platformEntities, ...identityEntities];
+export const allEntities: EntityClass[] = [...platformEntities, ...identityEntities, ...holidaysEntities];

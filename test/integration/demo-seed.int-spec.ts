@@ -1,14 +1,29 @@
 import { Test } from '@nestjs/testing';
 import { MikroORM } from '@mikro-orm/core';
 import { PlatformModule } from '@linli/platform';
-import { CHENGNAN, DEMO_LOGINS, DEMO_PASSWORD, IdentityModule, PARTNER_KIND_VALUES, SeedDemoUseCase } from '@linli/identity';
+import {
+  CHENGNAN,
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  IdentityModule,
+  PARTNER_KIND_VALUES,
+  SeedDemoUseCase,
+} from '@linli/identity';
 import { allEntities } from '../../config/entities';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestApi, testConfig } from '../support/test-api';
 
 async function seederOn(database: TestDatabase) {
   const module = await Test.createTestingModule({
-    imports: [PlatformModule.forRoot({ config: testConfig(), databaseUrl: database.url, entities: allEntities, http: false }), IdentityModule],
+    imports: [
+      PlatformModule.forRoot({
+        config: testConfig(),
+        databaseUrl: database.url,
+        entities: allEntities,
+        http: false,
+      }),
+      IdentityModule,
+    ],
   }).compile();
   await module.init();
   return { seeder: module.get(SeedDemoUseCase), orm: module.get(MikroORM), close: () => module.close() };
@@ -55,14 +70,21 @@ describe('demo seed (Chengnan)', () => {
     try {
       const conn = orm.em.fork().getConnection();
       const [community] = await conn.execute(`SELECT name, slug, time_zone, locale FROM community`);
-      expect(community).toEqual({ name: CHENGNAN.name, slug: 'chengnan', time_zone: 'Asia/Shanghai', locale: 'zh-CN' });
+      expect(community).toEqual({
+        name: CHENGNAN.name,
+        slug: 'chengnan',
+        time_zone: 'Asia/Shanghai',
+        locale: 'zh-CN',
+      });
       expect(await conn.execute(`SELECT 1 FROM estate WHERE name = '翡翠龙湾小区'`)).toHaveLength(1);
       const kinds = await conn.execute(
         `SELECT o.kind, count(m.id)::int AS members FROM partner_organisation o JOIN membership m ON m.organisation_id = o.id GROUP BY o.kind`,
       );
       expect(kinds.map((k: { kind: string }) => k.kind).sort()).toEqual([...PARTNER_KIND_VALUES].sort());
       for (const kind of kinds) expect(kind.members).toBeGreaterThan(0);
-      const skilled = await conn.execute(`SELECT count(*)::int AS n FROM person WHERE cardinality(skills) > 0`);
+      const skilled = await conn.execute(
+        `SELECT count(*)::int AS n FROM person WHERE cardinality(skills) > 0`,
+      );
       expect(skilled[0].n).toBeGreaterThanOrEqual(30);
     } finally {
       await close();
@@ -73,7 +95,9 @@ describe('demo seed (Chengnan)', () => {
     const api = await startTestApi({ database });
     try {
       for (const [role, login] of Object.entries(DEMO_LOGINS)) {
-        const response = await api.http.post('/api/v1/auth/login').send({ login: login.email, password: DEMO_PASSWORD });
+        const response = await api.http
+          .post('/api/v1/auth/login')
+          .send({ login: login.email, password: DEMO_PASSWORD });
         expect(response.status).toBe(200);
         expect(response.body.me.account.role).toBe(role);
         expect(response.body.me.community.slug).toBe('chengnan');

@@ -30,7 +30,11 @@ describe('migrations', () => {
 
   it('roll all the way down and up again', async () => {
     await orm.getMigrator().down({ to: 0 });
-    const tables = await orm.em.getConnection().execute(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'mikro_orm_migrations'`);
+    const tables = await orm.em
+      .getConnection()
+      .execute(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'mikro_orm_migrations'`,
+      );
     expect(tables).toEqual([]);
     await orm.getMigrator().up();
     expect(await pendingMigrations(orm)).toEqual([]);
@@ -38,7 +42,9 @@ describe('migrations', () => {
 
   it('are all registered: every migration file in the folder is in the list', async () => {
     const { readdirSync } = await import('node:fs');
-    const files = readdirSync('libs/platform/src/database/migrations').filter((f) => /^Migration\d+.*\.ts$/.test(f));
+    const files = readdirSync('libs/platform/src/database/migrations').filter((f) =>
+      /^Migration\d+.*\.ts$/.test(f),
+    );
     expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(migrationsList.map((m) => m.name).sort());
   });
 });

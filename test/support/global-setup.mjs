@@ -34,7 +34,16 @@ export default async function globalSetup() {
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
     // Speed over durability: this cluster is thrown away after the run.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=400'],
+    postgresFlags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=400',
+    ],
     onLog: () => {},
     onError: () => {},
   });

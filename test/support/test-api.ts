@@ -31,11 +31,21 @@ export interface TestApi {
 
 /** The real API on its own migrated database, not listening: supertest drives it in-process. */
 export async function startTestApi(
-  options: { config?: Record<string, string>; clock?: Clock; database?: TestDatabase; extraModules?: Type[] } = {},
+  options: {
+    config?: Record<string, string>;
+    clock?: Clock;
+    database?: TestDatabase;
+    extraModules?: Type[];
+  } = {},
 ): Promise<TestApi> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(options.config);
-  const app = await createApi({ config, databaseUrl: database.url, clock: options.clock, extraModules: options.extraModules });
+  const app = await createApi({
+    config,
+    databaseUrl: database.url,
+    clock: options.clock,
+    extraModules: options.extraModules,
+  });
   await app.init();
   const orm = app.get(MikroORM);
   return {

@@ -9,7 +9,8 @@ const TEMPLATE_LOCK = 41_002;
 
 function adminUrl(): string {
   const url = process.env.LINLI_TEST_ADMIN_URL;
-  if (!url) throw new Error('LINLI_TEST_ADMIN_URL is not set: run tests through `npm test` (jest global setup)');
+  if (!url)
+    throw new Error('LINLI_TEST_ADMIN_URL is not set: run tests through `npm test` (jest global setup)');
   return url;
 }
 
@@ -31,7 +32,10 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 
 /** The template's name changes whenever the migration list does, so a stale template is never used. */
 function templateName(): string {
-  const digest = createHash('sha1').update(migrationsList.map((m) => m.name).join(',')).digest('hex').slice(0, 12);
+  const digest = createHash('sha1')
+    .update(migrationsList.map((m) => m.name).join(','))
+    .digest('hex')
+    .slice(0, 12);
   return `linli_template_${digest}`;
 }
 
@@ -45,7 +49,9 @@ async function ensureTemplate(): Promise<string> {
       const building = `${template}_building`;
       await client.query(`DROP DATABASE IF EXISTS ${building}`);
       await client.query(`CREATE DATABASE ${building}`);
-      const orm = await MikroORM.init(ormOptions({ url: databaseUrl(building), entities: allEntities, poolMax: 2 }));
+      const orm = await MikroORM.init(
+        ormOptions({ url: databaseUrl(building), entities: allEntities, poolMax: 2 }),
+      );
       await orm.getMigrator().up();
       await orm.close(true);
       await client.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
@@ -71,6 +77,9 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   return {
     name,
     url: databaseUrl(name),
-    drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

@@ -1,16 +1,25 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { PlatformModule, PlatformOptions } from '@linli/platform';
 import { IdentityApiModule } from '@linli/identity';
+import { HolidaysApiModule } from '@linli/holidays';
 import { WorkerTasksModule } from '../../worker/src/worker.module';
 
 /** The HTTP process: every context's API module; with `withWorker`, the worker's ticks too (`npm start`). */
 @Module({})
 export class ApiModule {
-  static forRoot(options: Omit<PlatformOptions, 'http'> & { withWorker: boolean; extraModules?: Type[] }): DynamicModule {
+  static forRoot(
+    options: Omit<PlatformOptions, 'http'> & { withWorker: boolean; extraModules?: Type[] },
+  ): DynamicModule {
     const { withWorker, extraModules = [], ...platform } = options;
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot({ ...platform, http: true }), IdentityApiModule, ...(withWorker ? [WorkerTasksModule] : []), ...extraModules],
+      imports: [
+        PlatformModule.forRoot({ ...platform, http: true }),
+        IdentityApiModule,
+        HolidaysApiModule,
+        ...(withWorker ? [WorkerTasksModule] : []),
+        ...extraModules,
+      ],
     };
   }
 }

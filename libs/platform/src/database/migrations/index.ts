@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128230554_initial } from './Migration20261128230554_initial';
+import { Migration20261128231842_holidays } from './Migration20261128231842_holidays';
 
 /** Every committed migration, in order. `npm run db:migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128230554_initial', class: Migration20261128230554_initial },
+  { name: 'Migration20261128231842_holidays', class: Migration20261128231842_holidays },
 ];

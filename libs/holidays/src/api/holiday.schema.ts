@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import { DECLARED_KINDS, OVERRIDE_KINDS } from '../domain/holiday-day';
+import { IMPORT_FORMATS, IMPORT_LIMITS } from '../domain/holiday-file';
+import { MAX_YEAR, MIN_YEAR, isLocalDate, yearOf } from '../domain/local-date';
+
+const year = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
+
+const localDate = z
+  .string()
+  .refine(isLocalDate, { message: 'a date like 2026-10-01', abort: true })
+  .refine(
+    (date) => yearOf(date) >= MIN_YEAR && yearOf(date) <= MAX_YEAR,
+    `a date in ${MIN_YEAR}..${MAX_YEAR}`,
+  );
+
+export class HolidayYearQuery extends createZodDto(
+  z.strictObject({ year: z.coerce.number().pipe(year).describe('公历年份, e.g. 2026') }),
+) {}
+
+export class HolidayDateParam extends createZodDto(
+  z.strictObject({ date: localDate.describe('日期, e.g. 2026-10-01') }),
+) {}
+
+export class UpsertHolidayDayRequest extends createZodDto(
+  z.strictObject({
+    kind: z.enum(OVERRIDE_KINDS).describe('off 休 · workday 班 (调休上班) · normal 取消内置的安排'),
+    name: z.string().trim().min(1).max(IMPORT_LIMITS.maxNameLength).describe('e.g. 国庆节'),
+    note: z.string().trim().max(IMPORT_LIMITS.maxNoteLength).nullish(),
+  }),
+) {}
+
+export class ImportHolidayYearRequest extends createZodDto(
+  z.strictObject({
+    year,
+    format: z.enum(IMPORT_FORMATS),
+    content: z
+      .string()
+      .min(1)
+      .max(IMPORT_LIMITS.maxBytes)
+      .describe(
+        'JSON array of {date, kind, name}, or iCalendar text with all-day VEVENTs (SUMMARY 国庆节 休 / 国庆节 班)',
+      ),
+  }),
+) {}
+
+export const holidayDaySchema = z.object({
+  date: z.string(),
+  kind: z.enum(OVERRIDE_KINDS),
+  name: z.string(),
+  source: z.enum(['bundled', 'override']),
+  note: z.string().nullable(),
+  bundled: z.object({ kind: z.enum(DECLARED_KINDS), name: z.string() }).nullable(),
+});
+export type HolidayDayResponse = z.infer<typeof holidayDaySchema>;
+export class HolidayDayDto extends createZodDto(holidayDaySchema) {}
+
+export const holidayYearSchema = z.object({
+  year: z.number().int(),
+  hasOfficialData: z.boolean(),
+  importedAt: z.iso.datetime().nullable(),
+  days: z.array(holidayDaySchema),
+});
+export type HolidayYearResponse = z.infer<typeof holidayYearSchema>;
+export class HolidayYearDto extends createZodDto(holidayYearSchema) {}
+
+export const holidayRemovalSchema = z.object({
+  date: z.string(),
+  outcome: z.literal('deleted'),
+  /** The day as it reads now: the bundled entry, or null for an ordinary day. */
+  day: holidayDaySchema.nullable(),
+});
+export type HolidayRemovalResponse = z.infer<typeof holidayRemovalSchema>;
+export class HolidayRemovalDto extends createZodDto(holidayRemovalSchema) {}
+
+export const holidayImportSummarySchema = z.object({
+  year: z.number().int(),
+  days: z.number().int(),
+  off: z.number().int(),
+  workday: z.number().int(),
+  replaced: z.number().int(),
+});
+export class HolidayImportSummaryDto extends createZodDto(holidayImportSummarySchema) {}

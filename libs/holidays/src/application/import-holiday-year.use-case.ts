@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
+import { Actor, Clock, DomainError } from '@linli/platform';
+import { parseHolidayImport } from '../domain/holiday-import';
+import type { ImportFormat } from '../domain/holiday-file';
+import { HolidayOverride } from '../infra/holiday-override.entity';
+import { HolidayYear } from '../infra/holiday-year.entity';
+import { lockHolidayYear } from '../infra/holiday-year-lock';
+
+export interface ImportHolidayYearInput {
+  year: number;
+  format: ImportFormat;
+  content: string;
+}
+
+export interface HolidayImportSummary {
+  year: number;
+  days: number;
+  off: number;
+  workday: number;
+  /** Overrides of the year that the import replaced. */
+  replaced: number;
+}
+
+/**
+ * Loads a year's schedule from a JSON or iCalendar file (the State Council publishes it each
+ * November): the file's days replace every override of that year in one transaction, and the year
+ * then counts as known. A file with any problem is refused whole; nothing is written.
+ */
+@Injectable()
+export class ImportHolidayYearUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: Actor, input: ImportHolidayYearInput): Promise<HolidayImportSummary> {
+    const parsed = parseHolidayImport(input);
+    if (!parsed.ok) {
+      throw new DomainError(
+        'HOLIDAY_IMPORT_INVALID',
+        `The ${input.format.toUpperCase()} file for ${input.year} cannot be imported: ${parsed.problems[0]}`,
+        parsed.problems.map((message) => ({ field: 'body.content', message })),
+      );
+    }
+    const { year } = input;
+    const community = actor.communityId;
+    const replaced = await this.em.transactional(async (em) => {
+      await lockHolidayYear(em, community, year);
+      const removed = await em.nativeDelete(HolidayOverride, {
+        community,
+        date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` },
+      });
+      for (const day of parsed.days) {
+        em.create(HolidayOverride, { community, ...day } as RequiredEntityData<HolidayOverride>);
+      }
+      const record =
+        (await em.findOne(HolidayYear, { community, year })) ??
+        em.create(HolidayYear, { community, year, source: 'import' } as RequiredEntityData<HolidayYear>);
+      record.importedAt = this.clock.now();
+      await em.flush();
+      return removed;
+    });
+    const off = parsed.days.filter((day) => day.kind === 'off').length;
+    return { year, days: parsed.days.length, off, workday: parsed.days.length - off, replaced };
+  }
+}

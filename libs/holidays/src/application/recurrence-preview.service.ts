@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError } from '@linli/platform';
+import { CommunitiesService } from '@linli/identity';
+import {
+  RecurrenceError,
+  ZoneRules,
+  expandSeries,
+  formatLocal,
+  formatOccurrence,
+  parseDuration,
+  parseLocalDateTime,
+  parseRecurrenceRule,
+  type FormattedOccurrence,
+  type HolidayPolicy,
+  type SeriesDefinition,
+  type SkippedOccurrence,
+} from '@linli/recurrence';
+import { previewWindow } from '../domain/preview-window';
+import { HolidayCalendarService } from './holiday-calendar.service';
+import { toDomainError } from './recurrence-error.mapper';
+
+export interface PreviewInput {
+  rrule: string;
+  dtstart: string;
+  timeZone?: string;
+  duration?: string;
+  rdates?: string[];
+  exdates?: string[];
+  holidayPolicy: HolidayPolicy;
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+export interface PreviewResult {
+  occurrences: FormattedOccurrence[];
+  skipped: { recurrenceId: string; reason: SkippedOccurrence['reason']; holidayName?: string }[];
+  truncated: boolean;
+  timeZone: string;
+  window: { from: string; to: string };
+}
+
+/** What a series would produce, before an organiser saves it: the engine run on the community's holidays. */
+@Injectable()
+export class RecurrencePreviewService {
+  constructor(
+    private readonly calendars: HolidayCalendarService,
+    private readonly communities: CommunitiesService,
+  ) {}
+
+  async preview(actor: Actor, input: PreviewInput): Promise<PreviewResult> {
+    const timeZone = input.timeZone ?? (await this.communities.settingsOf(actor.communityId)).timeZone;
+    const series: SeriesDefinition = {
+      rrule: input.rrule,
+      dtstart: input.dtstart,
+      timeZone,
+      duration: input.duration,
+      rdates: input.rdates,
+      exdates: input.exdates,
+      holidayPolicy: input.holidayPolicy,
+    };
+    try {
+      const firstStart = checkSeries(series);
+      const window = previewWindow({ firstStart, from: input.from, to: input.to, limit: input.limit });
+      if (!window.ok) {
+        const code = window.problem === 'too_long' ? 'RECURRENCE_LIMIT' : 'VALIDATION_FAILED';
+        throw new DomainError(code, window.message, [{ field: window.field, message: window.message }]);
+      }
+      const holidays = await this.calendars.forCommunity(actor.communityId);
+      const result = expandSeries(series, window.window, holidays);
+      return {
+        occurrences: result.occurrences.map(formatOccurrence),
+        skipped: result.skipped.map((skipped) => ({
+          recurrenceId: formatLocal(skipped.recurrenceId),
+          reason: skipped.reason,
+          ...(skipped.holidayName ? { holidayName: skipped.holidayName } : {}),
+        })),
+        truncated: result.truncated,
+        timeZone,
+        window: { from: isoInstant(window.window.from), to: isoInstant(window.window.to) },
+      };
+    } catch (error) {
+      if (error instanceof RecurrenceError) throw toDomainError(error);
+      throw error;
+    }
+  }
+}
+
+/**
+ * Reads every input with the engine's own parsers before expanding, so a bad field is reported by
+ * name, in the order of the request; answers the instant of the first start (the default window start).
+ */
+function checkSeries(series: SeriesDefinition): number {
+  const zone = ZoneRules.for(series.timeZone);
+  const firstStart = zone.resolve(parseLocalDateTime(series.dtstart, 'dtstart')).instant;
+  if (series.rrule !== undefined) parseRecurrenceRule(series.rrule);
+  if (series.duration !== undefined) parseDuration(series.duration, 'duration');
+  series.rdates?.forEach((rdate, i) => parseLocalDateTime(rdate, `rdates[${i}]`));
+  series.exdates?.forEach((exdate, i) => parseLocalDateTime(exdate, `exdates[${i}]`));
+  return firstStart;
+}
+
+const isoInstant = (instant: number) => new Date(instant).toISOString().replace('.000Z', 'Z');

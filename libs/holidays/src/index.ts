@@ -1,0 +1,5 @@
+export { holidaysEntities } from './infra/holidays.entities';
+export { HolidaysModule } from './holidays.module';
+export { HolidaysApiModule } from './api/holidays-api.module';
+export { HolidayCalendarService } from './application/holiday-calendar.service';
+export { RecurrencePreviewService } from './application/recurrence-preview.service';

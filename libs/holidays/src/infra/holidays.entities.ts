@@ -1,0 +1,4 @@
+import { HolidayOverride } from './holiday-override.entity';
+import { HolidayYear } from './holiday-year.entity';
+
+export const holidaysEntities = [HolidayOverride, HolidayYear];

@@ -1,0 +1,6 @@
+/**
+ * The part of errors that domain code may use: no framework behind it. Imported as
+ * `@linli/platform/domain-error` so a pure module does not load Nest through the platform index.
+ */
+export { DomainError, notFound, forbidden, type FieldError } from './domain-error';
+export { ERROR_CODES, statusOf, type ErrorCode } from './error-codes';
