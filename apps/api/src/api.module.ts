@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { PlatformModule, PlatformOptions } from '@linli/platform';
 import { IdentityApiModule } from '@linli/identity';
 import { HolidaysApiModule } from '@linli/holidays';
+import { VolunteeringApiModule } from '@linli/volunteering';
 import { WorkerTasksModule } from '../../worker/src/worker.module';
 
 /** The HTTP process: every context's API module; with `withWorker`, the worker's ticks too (`npm start`). */
@@ -17,6 +18,7 @@ export class ApiModule {
         PlatformModule.forRoot({ ...platform, http: true }),
         IdentityApiModule,
         HolidaysApiModule,
+        VolunteeringApiModule,
         ...(withWorker ? [WorkerTasksModule] : []),
         ...extraModules,
       ],

@@ -2,23 +2,26 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PlatformModule, PlatformOptions, ThrottleBucketCleanup } from '@linli/platform';
 import { IdentityModule } from '@linli/identity';
+import { ReservationReleaseTick, VolunteeringModule } from '@linli/volunteering';
 
-/** Background work: scheduler ticks only (due work lives in tables, claimed with SKIP LOCKED). No controllers. */
+/**
+ * The worker's ticks. @nestjs/schedule is only the ticker: due work lives in tables and is
+ * claimed with SKIP LOCKED, so any number of workers can run. `npm start` runs these inside the
+ * API process; `npm run start:worker` runs them alone (WorkerModule).
+ */
+@Module({
+  imports: [ScheduleModule.forRoot(), VolunteeringModule],
+  providers: [ThrottleBucketCleanup, ReservationReleaseTick],
+})
+export class WorkerTasksModule {}
+
+/** The worker process: platform without HTTP, plus the ticks. No controllers. */
 @Module({})
 export class WorkerModule {
   static forRoot(options: Omit<PlatformOptions, 'http'>): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        PlatformModule.forRoot({ ...options, http: false }),
-        ScheduleModule.forRoot(),
-        IdentityModule,
-      ],
-      providers: [ThrottleBucketCleanup],
+      imports: [PlatformModule.forRoot({ ...options, http: false }), IdentityModule, WorkerTasksModule],
     };
   }
 }
-
-/** The worker's ticks without its own platform, for running inside the API process (`npm start`). */
-@Module({ imports: [ScheduleModule.forRoot()], providers: [ThrottleBucketCleanup] })
-export class WorkerTasksModule {}

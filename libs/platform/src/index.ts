@@ -17,3 +17,6 @@ export { LOGIN_THROTTLERS } from './throttling/login-throttle';
 export { ThrottleBucketCleanup } from './throttling/throttle-bucket-cleanup.task';
 export { prepareDatabase, stopCleanlyOnSignals } from './bootstrap/process-lifecycle';
 export { migrationsList } from './database/migrations';
+export { inTransaction, isTransient } from './database/transaction';
+export { recordEvents, type DomainEvent } from './events/event-outbox';
+export { Idempotent, IdempotencyInterceptor } from './idempotency/idempotent.interceptor';

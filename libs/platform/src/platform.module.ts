@@ -16,9 +16,12 @@ import { HealthController } from './health/health.controller';
 import { PostgresThrottlerStorage } from './throttling/postgres-throttler.storage';
 import { loginThrottlerOptions } from './throttling/login-throttle';
 import { ThrottleBucket } from './throttling/throttle-bucket.entity';
+import { OutboxEvent } from './events/outbox-event.entity';
+import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
+import { IdempotencyInterceptor } from './idempotency/idempotent.interceptor';
 
 /** Tables the platform itself owns. */
-export const platformEntities: EntityClass[] = [ThrottleBucket];
+export const platformEntities: EntityClass[] = [ThrottleBucket, OutboxEvent, IdempotencyRecord];
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -38,6 +41,7 @@ export class PlatformModule {
     const providers: Provider[] = [
       { provide: Clock, useValue: options.clock ?? new SystemClock() },
       TokenService,
+      IdempotencyInterceptor,
     ];
     const imports = [
       ConfigModule.forRoot(options.config),
@@ -71,7 +75,7 @@ export class PlatformModule {
       ],
       controllers: options.http ? [HealthController] : [],
       providers,
-      exports: [ConfigModule, ThrottlerModule, Clock, TokenService],
+      exports: [ConfigModule, ThrottlerModule, Clock, TokenService, IdempotencyInterceptor],
     };
   }
 }

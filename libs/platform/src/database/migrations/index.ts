@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261128232827_volunteering } from './Migration20261128232827_volunteering';
 import { Migration20261128230554_initial } from './Migration20261128230554_initial';
 import { Migration20261128231842_holidays } from './Migration20261128231842_holidays';
 
@@ -6,4 +7,5 @@ import { Migration20261128231842_holidays } from './Migration20261128231842_holi
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128230554_initial', class: Migration20261128230554_initial },
   { name: 'Migration20261128231842_holidays', class: Migration20261128231842_holidays },
+  { name: 'Migration20261128232827_volunteering', class: Migration20261128232827_volunteering },
 ];

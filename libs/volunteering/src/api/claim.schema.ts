@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import { listQuerySchema, pageSchema } from '@linli/platform';
+import { CLAIM_SOURCES, CLAIM_STATUSES } from '../infra/claim.entity';
+
+export class ClaimShiftRequest extends createZodDto(
+  z.strictObject({ personId: z.uuid().optional().describe('organisers place someone; volunteers omit it') }),
+) {}
+export class ReserveRequest extends createZodDto(
+  z.strictObject({ organisationId: z.uuid(), places: z.number().int().min(1).max(10_000) }),
+) {}
+export class AssignRequest extends createZodDto(z.strictObject({ personId: z.uuid() })) {}
+export class ListClaimsQuery extends createZodDto(
+  listQuerySchema(['createdAt', 'startsAt']).extend({
+    personId: z.uuid().optional(),
+    shiftId: z.uuid().optional(),
+    status: z.enum(CLAIM_STATUSES).optional(),
+  }),
+) {}
+
+export const claimSchema = z.object({
+  id: z.uuid(),
+  shiftId: z.uuid(),
+  personId: z.uuid(),
+  status: z.enum(CLAIM_STATUSES),
+  source: z.enum(CLAIM_SOURCES),
+  reservationId: z.uuid().nullable(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  checkedInAt: z.iso.datetime().nullable(),
+  checkedOutAt: z.iso.datetime().nullable(),
+  creditedMinutes: z.number().int().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ClaimResponse = z.infer<typeof claimSchema>;
+export class ClaimDto extends createZodDto(claimSchema) {}
+export class ClaimPageDto extends createZodDto(pageSchema(claimSchema)) {}
+
+export const reservationSchema = z.object({
+  id: z.uuid(),
+  shiftId: z.uuid(),
+  organisationId: z.uuid(),
+  places: z.number().int(),
+  assigned: z.number().int(),
+  status: z.enum(['active', 'released', 'cancelled']),
+  releaseAt: z.iso.datetime(),
+  createdAt: z.iso.datetime(),
+});
+export type ReservationResponse = z.infer<typeof reservationSchema>;
+export class ReservationDto extends createZodDto(reservationSchema) {}
