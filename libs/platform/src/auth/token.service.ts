@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
@@ -23,7 +23,10 @@ export class TokenService {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.jwt = new JwtService({
-      secret: config.auth.jwtSecret ?? localSecret(config.dataDir),
+      // A KeyObject, made once: given a string, jsonwebtoken re-derives a key on every verify.
+      secret: createSecretKey(
+        Buffer.from(config.auth.jwtSecret ?? localSecret(config.dataDir)),
+      ) as unknown as string,
       signOptions: { algorithm: 'HS256', expiresIn: config.auth.accessTokenTtlSeconds, issuer: 'linli' },
       verifyOptions: { algorithms: ['HS256'], issuer: 'linli' },
     });

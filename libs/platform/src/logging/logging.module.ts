@@ -41,6 +41,8 @@ export class LoggingModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level,
+            // Request lines are info: above that level, skip building them at all.
+            autoLogging: ['info', 'debug', 'trace'].includes(level),
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
             genReqId: (req: IncomingMessage, res: ServerResponse) => assignRequestId(req, res),
             // Paths may carry calendar tokens (/cal/{token}.ics); log the route shape, not the secret.

@@ -1,18 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, RequiredEntityData, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { Actor, Clock, DomainError, forbidden, inTransaction, isTransient } from '@linli/platform';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { Actor, Clock, DomainError, forbidden, inTransaction, isTransient, notFound } from '@linli/platform';
 import { decideClaim } from '../domain/claim-rules';
-import { Claim, ClaimSource } from '../infra/claim.entity';
-import { effectiveRules } from './effective-rules';
-import { lockPerson, lockShift, nearbyShifts, personFacts, shiftFacts } from './claim-facts';
-import { shiftEvent } from './shift-events';
-import { recordEvents } from '@linli/platform';
+import type { ClaimSource } from '../infra/claim.entity';
+import { lockPerson } from './claim-facts';
+import { ClaimRow, ClaimStore } from '../infra/claim-store';
+import { shiftEventPayload } from './shift-events';
 
 /**
  * A person takes a place on a shift: confirmed while places are free, waitlisted after (until the
- * cut-off). Volunteers claim for themselves; organisers may place anyone. The shift row lock
- * serialises claims on one shift, the counter's CHECK makes overbooking impossible anyway, and the
- * partial unique index and EXCLUDE constraint catch double and overlapping claims.
+ * cut-off). Volunteers claim for themselves; organisers may place anyone. A place is taken by one
+ * conditional UPDATE of the shift's counter (its CHECK makes overbooking impossible anyway), so
+ * the shift row is locked only for the last statements; the partial unique index and the EXCLUDE
+ * constraint catch double and overlapping claims that race past the checks.
  */
 @Injectable()
 export class ClaimShiftUseCase {
@@ -21,52 +21,64 @@ export class ClaimShiftUseCase {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute(actor: Actor, shiftId: string, personId?: string): Promise<Claim> {
+  async execute(actor: Actor, shiftId: string, personId?: string): Promise<ClaimRow> {
     const { person, source } = this.whoFor(actor, personId);
     try {
-      return await inTransaction(this.em, async (em) => {
+      return await inTransaction(this.em, async (tx) => {
+        const store = new ClaimStore(tx as EntityManager);
         const now = this.clock.now();
-        const shift = await lockShift(em as EntityManager, actor.communityId, shiftId);
-        await lockPerson(em as EntityManager, person);
-        const facts = await personFacts(em as EntityManager, actor.communityId, person);
-        if (!facts)
+        // The person's own claims are serialised (day and week limits); different people never wait here.
+        await lockPerson(tx as EntityManager, person);
+        const context = await store.context(actor.communityId, shiftId, person);
+        if (!context) throw notFound('Shift');
+        const { shift } = context;
+        if (!context.person) {
           throw new DomainError('REFERENCE_INVALID', 'personId names nobody in this community', [
             { field: 'body.personId', message: 'no such person' },
           ]);
-        const active = await em.count(Claim, { shift, person, status: { $in: ['confirmed', 'waitlisted'] } });
-        if (active)
+        }
+        if (context.alreadyActive)
           throw new DomainError(
             'ALREADY_CLAIMED',
             `已在「${shift.title}」中 · already on this shift or its waitlist`,
           );
-        const rules = await effectiveRules(em, actor.communityId, shift);
-        const decision = decideClaim({
-          now,
-          shift: shiftFacts(shift),
-          person: facts,
-          nearby: await nearbyShifts(em as EntityManager, actor.communityId, person, shift),
-          rules,
-          byOrganiser: actor.role === 'organiser',
-        });
-        const claim = em.create(Claim, {
-          community: actor.communityId,
-          shift,
-          person,
-          status: decision === 'confirm' ? 'confirmed' : 'waitlisted',
+        const rules = {
+          ...context.settings,
+          signupOpensDays: shift.signupOpensDays ?? context.settings.signupOpensDays,
+          cancelCutoffMinutes: shift.cancelCutoffMinutes ?? context.settings.cancelCutoffMinutes,
+        };
+        const decide = (counters = shift) =>
+          decideClaim({
+            now,
+            shift: { ...shift, ...counters },
+            person: context.person!,
+            nearby: context.nearby,
+            rules,
+            byOrganiser: actor.role === 'organiser',
+          });
+        decide();
+        // A free place is taken by one statement; only when none is left is the row locked to decide.
+        let confirmed = await store.takePlace(shift.id);
+        if (!confirmed)
+          confirmed =
+            decide({ ...shift, ...(await store.lockCounters(shift.id)) }) === 'confirm' &&
+            (await store.takePlace(shift.id));
+        return store.insertWithEvent({
+          communityId: actor.communityId,
+          shiftId: shift.id,
+          personId: person,
+          status: confirmed ? 'confirmed' : 'waitlisted',
           source,
           createdBy: actor.accountId,
           startsAt: shift.startsAt,
           endsAt: shift.endsAt,
-        } as RequiredEntityData<Claim>);
-        if (decision === 'confirm') shift.confirmedCount += 1;
-        recordEvents(em, [
-          shiftEvent(shift, decision === 'confirm' ? 'ClaimConfirmed' : 'ClaimWaitlisted', now, {
-            claimId: claim.id,
-            personId: person,
-          }),
-        ]);
-        await em.flush();
-        return claim;
+          event: {
+            type: confirmed ? 'ClaimConfirmed' : 'ClaimWaitlisted',
+            version: shift.version,
+            occurredAt: now,
+            payload: shiftEventPayload(shift, { personId: person }),
+          },
+        });
       });
     } catch (error) {
       throw translateConstraint(error);

@@ -179,19 +179,24 @@ export function mayPromoteWaitlist(
 
 const refusal = (code: ErrorCode, message: string): DomainError => new DomainError(code, message);
 
-/** `2026-12-01 14:00` in a zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `2026-12-01 14:00` in a zone. Formatters are cached: building one costs far more than using it. */
 export function wallClock(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(instant)
-    .replace(',', '');
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format.format(instant).replace(',', '');
 }
 
 function describe(shift: NearbyShift, timeZone: string): string {

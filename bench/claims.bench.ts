@@ -1,0 +1,245 @@
+/**
+ * Issue 4: N concurrent clients claiming places on M shifts through the HTTP API (a separate API
+ * process, as in production), against the same transaction sent straight to PostgreSQL with `pg`
+ * at the same concurrency, in one run. Prints both rates, the ratio, p50/p99 latency and the final
+ * counts. Target: the API reaches at least 40% of the raw rate.
+ *
+ * Uses BENCH_DATABASE_URL (a server) when set, otherwise an embedded PostgreSQL in a temp dir.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JwtService } from '@nestjs/jwt';
+import { MikroORM } from '@mikro-orm/core';
+import { Pool } from 'pg';
+import { ormOptions, openDatabase, loadConfig } from '@linli/platform';
+import { allEntities } from '../config/entities';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
+const SHIFTS = Number(process.env.BENCH_SHIFTS ?? 20);
+const CAPACITY = 50;
+const CLAIMS_PER_SHIFT = 100; // half confirmed, half waitlisted
+const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
+
+interface Setup {
+  communityId: string;
+  shiftIds: string[];
+  personIds: string[];
+}
+
+async function seed(pool: Pool, label: string): Promise<Setup> {
+  const communityId = randomUUID();
+  await pool.query(
+    `INSERT INTO community (id, name, slug, time_zone, locale, created_at, updated_at) VALUES ($1, $2, $3, 'Asia/Shanghai', 'zh-CN', now(), now())`,
+    [communityId, `压测社区 ${label}`, `bench-${label}-${communityId.slice(0, 8)}`],
+  );
+  const shiftIds = Array.from({ length: SHIFTS }, () => randomUUID());
+  for (const [i, id] of shiftIds.entries()) {
+    const startsAt = new Date(Date.now() + (3 + i) * 86_400_000);
+    await pool.query(
+      `INSERT INTO shift (id, community_id, title, starts_at, ends_at, time_zone, capacity, confirmed_count, held_count, required_qualifications, reserved_for_kinds, status, version, edited_by_hand, checkin_code, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'Asia/Shanghai', $6, 0, 0, '{}', '{}', 'open', 1, false, '000000', now(), now())`,
+      [id, communityId, `压测班次 ${i}`, startsAt, new Date(startsAt.getTime() + 2 * 3600_000), CAPACITY],
+    );
+  }
+  const personIds = Array.from({ length: SHIFTS * CLAIMS_PER_SHIFT }, () => randomUUID());
+  for (let i = 0; i < personIds.length; i += 500) {
+    const chunk = personIds.slice(i, i + 500);
+    await pool.query(
+      `INSERT INTO person (id, community_id, name, skills, qualifications, languages, active, created_at, updated_at)
+       SELECT id, $1, '压测志愿者', '{}', '{}', '{zh-CN}', true, now(), now() FROM unnest($2::uuid[]) AS id`,
+      [communityId, chunk],
+    );
+  }
+  return { communityId, shiftIds, personIds };
+}
+
+/** The claim transaction written by hand: lock the shift, check, insert, count. */
+async function rawClaim(pool: Pool, setup: Setup, shiftId: string, personId: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query(
+      `SELECT capacity, confirmed_count, held_count, starts_at, ends_at FROM shift WHERE id = $1 AND community_id = $2 FOR UPDATE`,
+      [shiftId, setup.communityId],
+    );
+    const shift = rows[0];
+    const active = await client.query(
+      `SELECT 1 FROM claim WHERE shift_id = $1 AND person_id = $2 AND status IN ('confirmed','waitlisted')`,
+      [shiftId, personId],
+    );
+    if (active.rowCount) throw new Error('already');
+    const confirmed = shift.capacity - shift.confirmed_count - shift.held_count > 0;
+    await client.query(
+      `INSERT INTO claim (id, community_id, shift_id, person_id, status, source, created_by, starts_at, ends_at, created_at, updated_at)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, 'self', $3, $5, $6, now(), now())`,
+      [
+        setup.communityId,
+        shiftId,
+        personId,
+        confirmed ? 'confirmed' : 'waitlisted',
+        shift.starts_at,
+        shift.ends_at,
+      ],
+    );
+    if (confirmed)
+      await client.query(`UPDATE shift SET confirmed_count = confirmed_count + 1 WHERE id = $1`, [shiftId]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function runConcurrently(total: number, clients: number, work: (index: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let index = next++; index < total; index = next++) {
+        const t = process.hrtime.bigint();
+        try {
+          await work(index);
+        } catch {
+          failures++;
+        }
+        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))];
+  return { rate: total / seconds, p50: pct(50), p99: pct(99), failures };
+}
+
+async function finalCounts(pool: Pool, setup: Setup) {
+  const { rows } = await pool.query(
+    `SELECT count(*) FILTER (WHERE c.status = 'confirmed')::int AS confirmed, count(*) FILTER (WHERE c.status = 'waitlisted')::int AS waitlisted,
+            (SELECT max(confirmed_count) FROM shift WHERE community_id = $1)::int AS max_per_shift
+       FROM claim c WHERE c.community_id = $1`,
+    [setup.communityId],
+  );
+  return rows[0] as { confirmed: number; waitlisted: number; max_per_shift: number };
+}
+
+function startApi(databaseUrl: string, port: number): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_API_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'apps/api/src/main.ts',
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        JWT_SECRET: SECRET,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        MIGRATE_ON_START: 'false',
+        DB_POOL_MAX: String(CLIENTS),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+}
+
+async function waitReady(base: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/health/ready`)).ok) return;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('API did not start');
+}
+
+export async function run(): Promise<void> {
+  let dataDir: string | undefined;
+  let database: { url: string; stop(): Promise<void> };
+  if (process.env.BENCH_DATABASE_URL) {
+    database = { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), 'linli-bench-'));
+    chmodSync(dataDir, 0o755);
+    database = await openDatabase(loadConfig({ DATA_DIR: dataDir }));
+  }
+  const orm = await MikroORM.init(ormOptions({ url: database.url, entities: allEntities, poolMax: 2 }));
+  await orm.getMigrator().up();
+  await orm.close(true);
+  const pool = new Pool({ connectionString: database.url, max: CLIENTS });
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const api = startApi(database.url, port);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitReady(base);
+    const total = SHIFTS * CLAIMS_PER_SHIFT;
+
+    const rawSetup = await seed(pool, 'raw');
+    const raw = await runConcurrently(total, CLIENTS, (i) =>
+      rawClaim(pool, rawSetup, rawSetup.shiftIds[i % SHIFTS], rawSetup.personIds[i]),
+    );
+
+    const apiSetup = await seed(pool, 'api');
+    const jwt = new JwtService({
+      secret: SECRET,
+      signOptions: { algorithm: 'HS256', expiresIn: 3600, issuer: 'linli' },
+    });
+    const tokens = apiSetup.personIds.map((pid) =>
+      jwt.sign({ sub: pid, cid: apiSetup.communityId, role: 'volunteer', pid }),
+    );
+    const viaApi = await runConcurrently(total, CLIENTS, async (i) => {
+      const response = await fetch(`${base}/api/v1/shifts/${apiSetup.shiftIds[i % SHIFTS]}/claims`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      if (response.status !== 201) throw new Error(`status ${response.status}`);
+      await response.arrayBuffer();
+    });
+
+    const rawCounts = await finalCounts(pool, rawSetup);
+    const apiCounts = await finalCounts(pool, apiSetup);
+    console.log(
+      `claims: ${CLIENTS} clients, ${SHIFTS} shifts x ${CAPACITY} places, ${total} claims each side`,
+    );
+    console.log(
+      `  api: ${viaApi.rate.toFixed(0)} claims/s p50=${viaApi.p50.toFixed(1)}ms p99=${viaApi.p99.toFixed(1)}ms failures=${viaApi.failures} confirmed=${apiCounts.confirmed} waitlisted=${apiCounts.waitlisted} max-per-shift=${apiCounts.max_per_shift}`,
+    );
+    console.log(
+      `  raw: ${raw.rate.toFixed(0)} claims/s p50=${raw.p50.toFixed(1)}ms p99=${raw.p99.toFixed(1)}ms failures=${raw.failures} confirmed=${rawCounts.confirmed} waitlisted=${rawCounts.waitlisted} max-per-shift=${rawCounts.max_per_shift}`,
+    );
+    if (apiCounts.max_per_shift > CAPACITY || rawCounts.max_per_shift > CAPACITY)
+      throw new Error('overbooked');
+    console.log(
+      `bench claims.http-vs-raw-pg.rate: ours=${viaApi.rate.toFixed(1)} baseline=${raw.rate.toFixed(1)} ratio=${(viaApi.rate / raw.rate).toFixed(3)} claims/s`,
+    );
+    console.log(
+      `bench claims.http-vs-raw-pg.p50: ours=${viaApi.p50.toFixed(2)} baseline=${raw.p50.toFixed(2)} ratio=${(viaApi.p50 / raw.p50).toFixed(3)} ms`,
+    );
+    console.log(
+      `bench claims.http-vs-raw-pg.p99: ours=${viaApi.p99.toFixed(2)} baseline=${raw.p99.toFixed(2)} ratio=${(viaApi.p99 / raw.p99).toFixed(3)} ms`,
+    );
+  } finally {
+    api.kill('SIGTERM');
+    await new Promise((r) => api.once('exit', r));
+    await pool.end();
+    await database.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
