@@ -4,4 +4,9 @@ import { volunteeringEntities } from '@linli/volunteering';
 import { holidaysEntities } from '@linli/holidays';
 
 /** Every context's entities, composed once for the ORM, the migration scripts and the tests. */
-export const allEntities: EntityClass[] = [...platformEntities, ...identityEntities, ...holidaysEntities, ...volunteeringEntities];
+export const allEntities: EntityClass[] = [
+  ...platformEntities,
+  ...identityEntities,
+  ...holidaysEntities,
+  ...volunteeringEntities,
+];

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, openDatabase, prepareDatabase, stopCleanlyOnSignals } from '@linli/platform';
 import { SeedDemoUseCase } from '@linli/identity';
+import { SeedVolunteeringDemoUseCase } from '@linli/volunteering';
 import { allEntities } from '../../../config/entities';
 import { WorkerModule } from './worker.module';
 
@@ -14,7 +15,10 @@ async function main(): Promise<void> {
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  await prepareDatabase(app, config, [() => app.get(SeedDemoUseCase).execute()]);
+  await prepareDatabase(app, config, [
+    () => app.get(SeedDemoUseCase).execute(),
+    () => app.get(SeedVolunteeringDemoUseCase).execute(),
+  ]);
   await app.init();
   stopCleanlyOnSignals(app, database);
   app.get(Logger).log('Linli worker running');

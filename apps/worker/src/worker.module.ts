@@ -2,7 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PlatformModule, PlatformOptions, ThrottleBucketCleanup } from '@linli/platform';
 import { IdentityModule } from '@linli/identity';
-import { ReservationReleaseTick, VolunteeringModule } from '@linli/volunteering';
+import {
+  AttendanceCloseTick,
+  ReservationReleaseTick,
+  SeriesMaterialiseTick,
+  VolunteeringModule,
+} from '@linli/volunteering';
 
 /**
  * The worker's ticks. @nestjs/schedule is only the ticker: due work lives in tables and is
@@ -11,7 +16,7 @@ import { ReservationReleaseTick, VolunteeringModule } from '@linli/volunteering'
  */
 @Module({
   imports: [ScheduleModule.forRoot(), VolunteeringModule],
-  providers: [ThrottleBucketCleanup, ReservationReleaseTick],
+  providers: [ThrottleBucketCleanup, ReservationReleaseTick, SeriesMaterialiseTick, AttendanceCloseTick],
 })
 export class WorkerTasksModule {}
 

@@ -5,3 +5,11 @@ export { VolunteeringApiModule } from './api/volunteering-api.module';
 export { ShiftsService, type ShiftDetails, type ShiftOrigin } from './application/shifts.service';
 export { ReservationsUseCase } from './application/reservations.use-case';
 export { ReservationReleaseTick } from './application/reservation-release.tick';
+/** Hours: the worker tick that completes check-ins nobody checked out of. */
+export { AttendanceCloseTick } from './application/attendance-close.tick';
+export { AttendanceUseCase } from './application/attendance.use-case';
+/** Demo data: a fortnight of Chengnan's shifts, claims and one reservation (after identity's seed). */
+export { SeedVolunteeringDemoUseCase } from './application/seed-volunteering-demo.use-case';
+/** Shift series: the service other contexts use for repeating shifts, and the worker tick that materialises them. */
+export { ShiftSeriesService, type ShiftSeriesInput } from './application/shift-series.service';
+export { SeriesMaterialiseTick } from './application/series-materialise.tick';

@@ -55,6 +55,16 @@ export const ERROR_CODES = {
   WEEKLY_LIMIT: { status: 422, zh: '超过每周服务时长上限', en: 'Over the weekly hours limit' },
   CHECKIN_CODE_INVALID: { status: 422, zh: '签到码错误', en: 'Wrong check-in code' },
   CHECKIN_NOT_OPEN: { status: 409, zh: '不在签到时间内', en: 'Check-in is not open' },
+  NOT_ON_SHIFT: { status: 409, zh: '您没有该班次的已确认名额', en: 'No confirmed place on this shift' },
+  NOT_CHECKED_IN: { status: 409, zh: '尚未签到', en: 'Not checked in yet' },
+  SHIFT_NOT_STARTED: { status: 409, zh: '班次尚未开始', en: 'The shift has not started yet' },
+  // Shift series (重复班次).
+  SERIES_ENDED: { status: 409, zh: '重复班次已结束', en: 'The shift series has ended' },
+  OCCURRENCE_NOT_IN_SERIES: {
+    status: 422,
+    zh: '该时间不是此重复班次的一次',
+    en: 'Not an occurrence of this shift series',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     zh: '幂等键已用于不同的请求',

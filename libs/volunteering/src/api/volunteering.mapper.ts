@@ -1,4 +1,5 @@
 import type { Claim } from '../infra/claim.entity';
+import type { ClaimRow } from '../infra/claim-store';
 import type { OrganisationReservation } from '../infra/organisation-reservation.entity';
 import type { Shift } from '../infra/shift.entity';
 import type { ClaimResponse, ReservationResponse } from './claim.schema';
@@ -34,7 +35,9 @@ export function mapShift(shift: Shift): ShiftResponse {
   };
 }
 
-export function mapClaim(claim: Claim): ClaimResponse {
+/** Claims arrive as entities, or as rows from the claim hot path (ClaimStore). */
+export function mapClaim(claim: Claim | ClaimRow): ClaimResponse {
+  if (!('shift' in claim)) return mapClaimRow(claim);
   return {
     id: claim.id,
     shiftId: claim.shift.id,
@@ -61,5 +64,22 @@ export function mapReservation(reservation: OrganisationReservation): Reservatio
     status: reservation.status,
     releaseAt: reservation.releaseAt.toISOString(),
     createdAt: reservation.createdAt.toISOString(),
+  };
+}
+
+function mapClaimRow(row: ClaimRow): ClaimResponse {
+  return {
+    id: row.id,
+    shiftId: row.shiftId,
+    personId: row.personId,
+    status: row.status,
+    source: row.source,
+    reservationId: row.reservationId,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    checkedInAt: iso(row.checkedInAt),
+    checkedOutAt: iso(row.checkedOutAt),
+    creditedMinutes: row.creditedMinutes,
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -9,6 +9,8 @@ export type ShiftEventType =
   | 'ClaimWaitlisted'
   | 'ClaimCancelled'
   | 'WaitlistPromoted'
+  | 'ClaimCompleted'
+  | 'ClaimMarkedNoShow'
   | 'ReservationReleased';
 
 /**
@@ -27,15 +29,23 @@ export function shiftEvent(
     aggregateId: shift.id,
     version: shift.version,
     occurredAt: now,
-    payload: {
-      shiftId: shift.id,
-      title: shift.title,
-      startsAt: shift.startsAt.toISOString(),
-      endsAt: shift.endsAt.toISOString(),
-      timeZone: shift.timeZone,
-      locationText: shift.locationText ?? null,
-      status: shift.status,
-      ...extra,
-    },
+    payload: shiftEventPayload(shift, extra),
+  };
+}
+
+/** What consumers need to act on a shift event without reading volunteering's tables. */
+export function shiftEventPayload(
+  shift: Pick<Shift, 'id' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'locationText' | 'status'>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    shiftId: shift.id,
+    title: shift.title,
+    startsAt: shift.startsAt.toISOString(),
+    endsAt: shift.endsAt.toISOString(),
+    timeZone: shift.timeZone,
+    locationText: shift.locationText ?? null,
+    status: shift.status,
+    ...extra,
   };
 }

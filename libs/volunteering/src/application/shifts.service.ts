@@ -123,6 +123,7 @@ export class ShiftsService {
         const relocated =
           (fields.locationText !== undefined && fields.locationText !== shift.locationText) ||
           (estateId !== undefined && estateId !== (shift.estate?.id ?? null));
+        const previousStart = shift.startsAt;
         em.assign(shift, fields);
         if (estateId !== undefined)
           shift.estate = estateId ? await this.estateIn(em, communityId, estateId) : null;
@@ -136,9 +137,31 @@ export class ShiftsService {
             { shift, status: { $in: ['confirmed', 'waitlisted'] } },
             { startsAt: next.startsAt, endsAt: next.endsAt },
           );
+          // Reserved places are released the same lead time before the new start.
+          const shiftBy = next.startsAt.getTime() - previousStart.getTime();
+          await em
+            .getConnection()
+            .execute(
+              `UPDATE organisation_reservation SET release_at = release_at + make_interval(secs => ? / 1000.0) WHERE shift_id = ? AND status = 'active'`,
+              [shiftBy, shift.id],
+              'run',
+              em.getTransactionContext(),
+            );
         }
-        if (moved || relocated)
-          recordEvents(em, [shiftEvent(shift, 'ShiftChanged', this.clock.now(), { moved, relocated })]);
+        if (moved || relocated) {
+          const people = await em.find(
+            Claim,
+            { shift, status: { $in: ['confirmed', 'waitlisted'] } },
+            { fields: ['person'] },
+          );
+          recordEvents(em, [
+            shiftEvent(shift, 'ShiftChanged', this.clock.now(), {
+              moved,
+              relocated,
+              affectedPersonIds: people.map((c) => c.person.id),
+            }),
+          ]);
+        }
         await em.flush();
         return shift;
       });

@@ -24,6 +24,24 @@ export type ClaimSource = (typeof CLAIM_SOURCES)[number];
   name: 'claim_one_active_per_person_and_shift',
   expression: `create unique index "claim_one_active_per_person_and_shift" on "claim" ("shift_id", "person_id") where status in ('confirmed', 'waitlisted')`,
 })
+@Index({ properties: ['community', 'status', 'startsAt'] })
+@Index({
+  name: 'claim_open_checkins',
+  expression: `create index "claim_open_checkins" on "claim" ("ends_at") where status = 'confirmed' and checked_in_at is not null`,
+})
+@Check({
+  name: 'claim_checkout_after_checkin',
+  expression: 'checked_out_at is null or (checked_in_at is not null and checked_out_at >= checked_in_at)',
+})
+@Check({
+  name: 'claim_credited_minutes_bounded',
+  expression: 'credited_minutes is null or (credited_minutes >= 0 and credited_minutes <= 1440)',
+})
+@Check({
+  name: 'claim_closed_has_credit',
+  expression: "credited_minutes is not null or (status <> 'completed' and status <> 'no_show')",
+})
+@Check({ name: 'claim_no_show_credits_nothing', expression: "status <> 'no_show' or credited_minutes = 0" })
 @Index({
   name: 'claim_no_overlapping_confirmed',
   expression: `alter table "claim" add constraint "claim_no_overlapping_confirmed" exclude using gist ("community_id" with =, "person_id" with =, tstzrange("starts_at", "ends_at") with &&) where (status = 'confirmed')`,
@@ -64,12 +82,26 @@ export class Claim {
   @Property({ type: 'datetime', nullable: true })
   checkedInAt?: Date | null;
 
+  /** The account that checked the person in: themselves with the shift's code, or an organiser. */
+  @Property({ type: 'uuid', nullable: true })
+  checkedInBy?: string | null;
+
   @Property({ type: 'datetime', nullable: true })
   checkedOutAt?: Date | null;
 
-  /** Service hours credited, in minutes (set on completion). */
+  @Property({ type: 'uuid', nullable: true })
+  checkedOutBy?: string | null;
+
+  /** Service hours credited, in minutes (set on completion, 0 for a no-show). */
   @Property({ type: 'integer', nullable: true })
   creditedMinutes?: number | null;
+
+  /** The organiser who confirmed attendance or marked the no-show, and when (the audit of completion). */
+  @Property({ type: 'uuid', nullable: true })
+  attendanceRecordedBy?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  attendanceRecordedAt?: Date | null;
 
   @Property({ type: 'datetime', nullable: true })
   cancelledAt?: Date | null;

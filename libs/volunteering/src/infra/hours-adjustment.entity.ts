@@ -1,4 +1,4 @@
-import { Check, Entity, Filter, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Filter, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { tenantFilter } from '@linli/platform';
 import type { Community, Person } from '@linli/identity';
@@ -7,6 +7,11 @@ import { Claim } from './claim.entity';
 /** A manual correction of service hours, with who and why: the audit trail of hours. */
 @Entity({ tableName: 'hours_adjustment' })
 @Filter(tenantFilter)
+@Index({ properties: ['community', 'occurredAt'] })
+@Check({
+  name: 'hours_adjustment_reason_given',
+  expression: 'length(btrim(reason)) >= 1 and length(btrim(reason)) <= 500',
+})
 @Check({ name: 'hours_adjustment_bounded', expression: 'minutes <> 0 and abs(minutes) <= 1440' })
 export class HoursAdjustment {
   @PrimaryKey({ type: 'uuid' })

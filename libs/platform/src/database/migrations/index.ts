@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261128233509_checkin_hours } from './Migration20261128233509_checkin_hours';
 import { Migration20261128232827_volunteering } from './Migration20261128232827_volunteering';
 import { Migration20261128230554_initial } from './Migration20261128230554_initial';
 import { Migration20261128231842_holidays } from './Migration20261128231842_holidays';
@@ -8,4 +9,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128230554_initial', class: Migration20261128230554_initial },
   { name: 'Migration20261128231842_holidays', class: Migration20261128231842_holidays },
   { name: 'Migration20261128232827_volunteering', class: Migration20261128232827_volunteering },
+  { name: 'Migration20261128233509_checkin_hours', class: Migration20261128233509_checkin_hours },
 ];

@@ -1,0 +1,42 @@
+import type { Claim } from '../infra/claim.entity';
+import type { HoursAdjustmentView } from '../application/hours-adjustments.service';
+import type { HoursReport, PersonHours } from '../application/hours-report.service';
+import { withTotals } from '../domain/hours-report';
+import { mapClaim } from './volunteering.mapper';
+import type { AttendanceClaimResponse } from './attendance.schema';
+import type { HoursAdjustmentResponse } from './hours.schema';
+
+export function mapAttendanceClaim(claim: Claim): AttendanceClaimResponse {
+  return {
+    ...mapClaim(claim),
+    checkedInBy: claim.checkedInBy ?? null,
+    checkedOutBy: claim.checkedOutBy ?? null,
+    attendanceRecordedBy: claim.attendanceRecordedBy ?? null,
+    attendanceRecordedAt: claim.attendanceRecordedAt ? claim.attendanceRecordedAt.toISOString() : null,
+  };
+}
+
+export function mapAdjustment(adjustment: HoursAdjustmentView): HoursAdjustmentResponse {
+  return {
+    ...adjustment,
+    occurredAt: adjustment.occurredAt.toISOString(),
+    createdAt: adjustment.createdAt.toISOString(),
+  };
+}
+
+/** The person report with its totals (each person once, so the rows add up). */
+export function withPersonTotals(report: HoursReport<PersonHours>) {
+  const sum = (pick: (row: PersonHours) => number) => report.rows.reduce((n, row) => n + pick(row), 0);
+  return {
+    groupBy: 'person' as const,
+    ...report,
+    totals: {
+      people: report.rows.length,
+      ...withTotals({
+        shiftsCompleted: sum((r) => r.shiftsCompleted),
+        creditedMinutes: sum((r) => r.creditedMinutes),
+        adjustmentMinutes: sum((r) => r.adjustmentMinutes),
+      }),
+    },
+  };
+}

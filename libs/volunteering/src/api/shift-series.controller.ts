@@ -1,0 +1,108 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import { Actor, CurrentActor, Roles } from '@linli/platform';
+import { ShiftSeriesService } from '../application/shift-series.service';
+import { EditShiftSeriesUseCase } from '../application/edit-shift-series.use-case';
+import { mapSeriesEditResult, mapSeriesShift, mapShiftSeries } from './shift-series.mapper';
+import {
+  CreateShiftSeriesRequest,
+  EditShiftSeriesRequest,
+  EndSeriesResultDto,
+  EndSeriesResultResponse,
+  ListSeriesShiftsQuery,
+  ListShiftSeriesQuery,
+  MaterialiseResultDto,
+  SeriesEditResultDto,
+  SeriesEditResultResponse,
+  SeriesShiftPageDto,
+  ShiftSeriesDto,
+  ShiftSeriesPageDto,
+  ShiftSeriesResponse,
+} from './shift-series.schema';
+
+class SeriesIdParam extends createZodDto(z.strictObject({ id: z.uuid() })) {}
+
+/** 重复班次: organisers plan repeating shifts; everyone signed in reads them. */
+@ApiTags('shift series 重复班次')
+@ApiBearerAuth()
+@Controller('v1/shift-series')
+export class ShiftSeriesController {
+  constructor(
+    private readonly series: ShiftSeriesService,
+    private readonly editSeries: EditShiftSeriesUseCase,
+  ) {}
+
+  /** Saves the series and creates its shifts for the horizon (default 8 weeks) at once. */
+  @Post()
+  @Roles('organiser')
+  @ApiCreatedResponse({ type: ShiftSeriesDto.Output })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateShiftSeriesRequest,
+  ): Promise<ShiftSeriesResponse> {
+    return mapShiftSeries(await this.series.create(actor.communityId, body));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: ShiftSeriesPageDto.Output })
+  async list(@CurrentActor() actor: Actor, @Query() query: ListShiftSeriesQuery) {
+    const page = await this.series.list(actor.communityId, query);
+    return { ...page, items: page.items.map(mapShiftSeries) };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ShiftSeriesDto.Output })
+  async get(@CurrentActor() actor: Actor, @Param() { id }: SeriesIdParam): Promise<ShiftSeriesResponse> {
+    return mapShiftSeries(await this.series.get(actor.communityId, id));
+  }
+
+  @Get(':id/shifts')
+  @ApiOkResponse({ type: SeriesShiftPageDto.Output })
+  async shifts(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: SeriesIdParam,
+    @Query() query: ListSeriesShiftsQuery,
+  ) {
+    const page = await this.series.shiftsOf(actor.communityId, id, query);
+    return { ...page, items: page.items.map(mapSeriesShift) };
+  }
+
+  /**
+   * Edits this occurrence, this and following, or all future ones. Shifts edited by hand are left
+   * alone unless `includeEditedByHand`; occurrences the new pattern drops are cancelled.
+   */
+  @Patch(':id')
+  @Roles('organiser')
+  @ApiOkResponse({ type: SeriesEditResultDto.Output })
+  async edit(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: SeriesIdParam,
+    @Body() body: EditShiftSeriesRequest,
+  ): Promise<SeriesEditResultResponse> {
+    return mapSeriesEditResult(await this.editSeries.execute(actor.communityId, id, body));
+  }
+
+  /** Materialises up to the horizon now (the worker does it every ten minutes); for previews and tests. */
+  @Post(':id/materialise')
+  @Roles('organiser')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MaterialiseResultDto.Output })
+  async materialise(@CurrentActor() actor: Actor, @Param() { id }: SeriesIdParam) {
+    const result = await this.series.materialise(actor.communityId, id);
+    return {
+      created: result.created.length,
+      materialisedUntil: result.materialisedUntil?.toISOString() ?? null,
+    };
+  }
+
+  /** Ends the series now: future shifts nobody is on are cancelled; the others are listed. */
+  @Delete(':id')
+  @Roles('organiser')
+  @ApiOkResponse({ type: EndSeriesResultDto.Output })
+  async end(@CurrentActor() actor: Actor, @Param() { id }: SeriesIdParam): Promise<EndSeriesResultResponse> {
+    const { series, cancelled, kept } = await this.series.end(actor.communityId, id);
+    return { series: mapShiftSeries(series), cancelled, kept };
+  }
+}

@@ -1,0 +1,61 @@
+import type { SeriesEditResult } from '../application/edit-shift-series.use-case';
+import type { Shift } from '../infra/shift.entity';
+import type { ShiftSeries } from '../infra/shift-series.entity';
+import { mapShift } from './volunteering.mapper';
+import type {
+  SeriesEditResultResponse,
+  SeriesShiftResponse,
+  ShiftSeriesResponse,
+} from './shift-series.schema';
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+
+export function mapShiftSeries(series: ShiftSeries): ShiftSeriesResponse {
+  return {
+    id: series.id,
+    title: series.title,
+    description: series.description ?? null,
+    locationText: series.locationText ?? null,
+    estateId: series.estate?.id ?? null,
+    rrule: series.rrule,
+    dtstart: series.dtstart,
+    timeZone: series.timeZone,
+    holidayPolicy: series.holidayPolicy,
+    durationMinutes: series.durationMinutes,
+    exdates: series.exdates,
+    capacity: series.capacity,
+    requiredQualifications: series.requiredQualifications,
+    minAge: series.minAge ?? null,
+    reservedForKinds: series.reservedForKinds,
+    signupOpensDays: series.signupOpensDays ?? null,
+    cancelCutoffMinutes: series.cancelCutoffMinutes ?? null,
+    releaseLeadMinutes: series.releaseLeadMinutes ?? null,
+    materialisedUntil: iso(series.materialisedUntil),
+    endedAt: iso(series.endedAt),
+    version: series.version,
+    origin:
+      series.originContext && series.originId ? { context: series.originContext, id: series.originId } : null,
+    createdAt: series.createdAt.toISOString(),
+    updatedAt: series.updatedAt.toISOString(),
+  };
+}
+
+export function mapSeriesEditResult(result: SeriesEditResult): SeriesEditResultResponse {
+  return {
+    series: mapShiftSeries(result.series),
+    newSeries: result.newSeries ? mapShiftSeries(result.newSeries) : null,
+    changed: result.changed,
+    created: result.created,
+    cancelled: result.cancelled,
+    untouched: result.untouched,
+    failed: result.failed,
+  };
+}
+
+export function mapSeriesShift(shift: Shift): SeriesShiftResponse {
+  return {
+    ...mapShift(shift),
+    seriesOccurrence: iso(shift.seriesOccurrence),
+    editedByHand: shift.editedByHand,
+  };
+}
