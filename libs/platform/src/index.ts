@@ -20,3 +20,4 @@ export { migrationsList } from './database/migrations';
 export { inTransaction, isTransient } from './database/transaction';
 export { recordEvents, type DomainEvent } from './events/event-outbox';
 export { Idempotent, IdempotencyInterceptor } from './idempotency/idempotent.interceptor';
+export { inSqlTransaction, type Sql } from './database/sql-transaction';

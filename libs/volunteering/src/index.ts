@@ -13,3 +13,5 @@ export { SeedVolunteeringDemoUseCase } from './application/seed-volunteering-dem
 /** Shift series: the service other contexts use for repeating shifts, and the worker tick that materialises them. */
 export { ShiftSeriesService, type ShiftSeriesInput } from './application/shift-series.service';
 export { SeriesMaterialiseTick } from './application/series-materialise.tick';
+/** The claim transaction itself, for the claims benchmark's same-transaction baseline. */
+export { claimTransaction, claimFirstStatements, type ClaimInput } from './application/claim-shift.use-case';

@@ -8,8 +8,12 @@ const ATTEMPTS = 6;
 export function isTransient(error: unknown): boolean {
   return (
     error instanceof DriverException &&
-    TRANSIENT.has(String((error as DriverException & { code?: string }).code))
+    isTransientSqlState((error as DriverException & { code?: string }).code)
   );
+}
+
+export function isTransientSqlState(code: string | undefined): boolean {
+  return code !== undefined && TRANSIENT.has(code);
 }
 
 /**
