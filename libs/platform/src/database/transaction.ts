@@ -1,15 +1,12 @@
 import { EntityManager } from '@mikro-orm/core';
-import { DriverException } from '@mikro-orm/core';
 
 /** SQLSTATEs worth retrying: serialization failure, deadlock, lock not available. */
 const TRANSIENT = new Set(['40001', '40P01', '55P03']);
 const ATTEMPTS = 6;
 
+/** ORM exceptions and raw driver errors (from `execute`) both carry the SQLSTATE in `code`. */
 export function isTransient(error: unknown): boolean {
-  return (
-    error instanceof DriverException &&
-    isTransientSqlState((error as DriverException & { code?: string }).code)
-  );
+  return isTransientSqlState((error as { code?: string } | undefined)?.code);
 }
 
 export function isTransientSqlState(code: string | undefined): boolean {
