@@ -1,7 +1,10 @@
 import { EntityClass, platformEntities } from '@linli/platform';
+import { EventCursor, MailOutbox } from '@linli/platform';
 import { identityEntities } from '@linli/identity';
 import { volunteeringEntities } from '@linli/volunteering';
 import { holidaysEntities } from '@linli/holidays';
+import { calendarEntities } from '@linli/calendar';
+import { calendarInviteEntities } from '@linli/calendar';
 
 /** Every context's entities, composed once for the ORM, the migration scripts and the tests. */
 export const allEntities: EntityClass[] = [
@@ -9,4 +12,9 @@ export const allEntities: EntityClass[] = [
   ...identityEntities,
   ...holidaysEntities,
   ...volunteeringEntities,
+  ...calendarEntities,
+  // Invites by email: the event consumers' cursors, queued mail, who was invited to what.
+  EventCursor,
+  MailOutbox,
+  ...calendarInviteEntities,
 ];

@@ -3,6 +3,8 @@ import { PlatformModule, PlatformOptions } from '@linli/platform';
 import { IdentityApiModule } from '@linli/identity';
 import { HolidaysApiModule } from '@linli/holidays';
 import { VolunteeringApiModule } from '@linli/volunteering';
+import { CalendarApiModule } from '@linli/calendar';
+import { ShiftCalendarSource, VolunteeringModule } from '@linli/volunteering';
 import { WorkerTasksModule } from '../../worker/src/worker.module';
 
 /** The HTTP process: every context's API module; with `withWorker`, the worker's ticks too (`npm start`). */
@@ -19,6 +21,8 @@ export class ApiModule {
         IdentityApiModule,
         HolidaysApiModule,
         VolunteeringApiModule,
+        // Feed subscriptions and /cal feeds; sources register here (or with @CalendarSourceProvider()).
+        CalendarApiModule.register({ imports: [VolunteeringModule], sources: [ShiftCalendarSource] }),
         ...(withWorker ? [WorkerTasksModule] : []),
         ...extraModules,
       ],

@@ -2,10 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PlatformModule, PlatformOptions, ThrottleBucketCleanup } from '@linli/platform';
 import { IdentityModule } from '@linli/identity';
+import { CalendarInvitesModule } from '@linli/calendar';
 import {
   AttendanceCloseTick,
   ReservationReleaseTick,
   SeriesMaterialiseTick,
+  ShiftInvitePlanner,
   VolunteeringModule,
 } from '@linli/volunteering';
 
@@ -15,7 +17,12 @@ import {
  * API process; `npm run start:worker` runs them alone (WorkerModule).
  */
 @Module({
-  imports: [ScheduleModule.forRoot(), VolunteeringModule],
+  imports: [
+    ScheduleModule.forRoot(),
+    VolunteeringModule,
+    // Invites by email: shift events become iTIP messages in mail_outbox.
+    CalendarInvitesModule.register({ planners: [ShiftInvitePlanner] }),
+  ],
   providers: [ThrottleBucketCleanup, ReservationReleaseTick, SeriesMaterialiseTick, AttendanceCloseTick],
 })
 export class WorkerTasksModule {}

@@ -21,3 +21,11 @@ export { inTransaction, isTransient } from './database/transaction';
 export { recordEvents, type DomainEvent } from './events/event-outbox';
 export { Idempotent, IdempotencyInterceptor } from './idempotency/idempotent.interceptor';
 export { inSqlTransaction, type Sql } from './database/sql-transaction';
+export {
+  consumeEvents,
+  type ConsumeOptions,
+  type ConsumeResult,
+  type PublishedEvent,
+} from './events/event-consumer';
+export { EventCursor } from './events/event-cursor.entity';
+export { MailOutbox, MAIL_STATUSES, type MailStatus } from './mail/mail-outbox.entity';

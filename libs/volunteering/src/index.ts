@@ -15,3 +15,7 @@ export { ShiftSeriesService, type ShiftSeriesInput } from './application/shift-s
 export { SeriesMaterialiseTick } from './application/series-materialise.tick';
 /** The claim transaction itself, for the claims benchmark's same-transaction baseline. */
 export { claimTransaction, claimFirstStatements, type ClaimInput } from './application/claim-shift.use-case';
+/** Shifts in calendar feeds (calendar's CalendarSource port) and in invites by email (its InvitePlanner port). */
+export { ShiftCalendarSource } from './infra/shift-calendar-source';
+export { ShiftInvitePlanner } from './application/shift-invite-planner';
+export { shiftCalendarUid } from './domain/shift-calendar-entry';

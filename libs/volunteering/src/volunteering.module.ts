@@ -17,6 +17,8 @@ import { SeedVolunteeringDemoUseCase } from './application/seed-volunteering-dem
 import { ShiftSeriesService } from './application/shift-series.service';
 import { EditShiftSeriesUseCase } from './application/edit-shift-series.use-case';
 import { EditSeriesOccurrenceUseCase } from './application/edit-series-occurrence.use-case';
+import { ShiftInvitePlanner } from './application/shift-invite-planner';
+import { ShiftCalendarSource } from './infra/shift-calendar-source';
 
 const services = [
   AttendanceUseCase,
@@ -36,6 +38,8 @@ const services = [
   ShiftSeriesService,
   EditShiftSeriesUseCase,
   EditSeriesOccurrenceUseCase,
+  ShiftCalendarSource,
+  ShiftInvitePlanner,
 ];
 
 /** Shifts, series, claims, organisation reservations and hours. Exports application services only. */

@@ -28,6 +28,12 @@ export const configSchema = z.object({
     .default(100 * 1024),
   TRUST_PROXY: booleanString.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Calendar feeds: the origin subscription URLs use (else the request's), the window, limits.
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  FEED_DAYS_BACK: z.coerce.number().int().min(0).max(366).default(30),
+  FEED_DAYS_AHEAD: z.coerce.number().int().min(1).max(731).default(180),
+  FEED_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  FEED_REVOKED_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -47,6 +53,14 @@ export interface AppConfig {
   auth: { jwtSecret?: string; accessTokenTtlSeconds: number };
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
   logLevel: string;
+  /** Calendar feeds: base URL without a trailing slash (undefined: the request's origin). */
+  feeds: {
+    publicBaseUrl?: string;
+    daysBack: number;
+    daysAhead: number;
+    limitPerHour: number;
+    revokedGraceDays: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -88,5 +102,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowSeconds: c.LOGIN_LIMIT_WINDOW_SECONDS,
     },
     logLevel: c.LOG_LEVEL,
+    feeds: {
+      publicBaseUrl: c.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+      daysBack: c.FEED_DAYS_BACK,
+      daysAhead: c.FEED_DAYS_AHEAD,
+      limitPerHour: c.FEED_LIMIT_PER_HOUR,
+      revokedGraceDays: c.FEED_REVOKED_GRACE_DAYS,
+    },
   };
 }

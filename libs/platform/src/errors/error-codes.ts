@@ -80,6 +80,12 @@ export const ERROR_CODES = {
     zh: '请求过于频繁，请稍后再试',
     en: 'Too many requests, try again later',
   },
+  // Calendar feeds: a revoked subscription URL, after its grace period (clients should drop it).
+  CALENDAR_FEED_GONE: {
+    status: 410,
+    zh: '此日历订阅已停用',
+    en: 'This calendar subscription is no longer available',
+  },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -1,4 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261129001153_mail_outbox } from './Migration20261129001153_mail_outbox';
+import { Migration20261129000910_calendar_subscriptions } from './Migration20261129000910_calendar_subscriptions';
 import { Migration20261128233509_checkin_hours } from './Migration20261128233509_checkin_hours';
 import { Migration20261128232827_volunteering } from './Migration20261128232827_volunteering';
 import { Migration20261128230554_initial } from './Migration20261128230554_initial';
@@ -10,4 +12,9 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128231842_holidays', class: Migration20261128231842_holidays },
   { name: 'Migration20261128232827_volunteering', class: Migration20261128232827_volunteering },
   { name: 'Migration20261128233509_checkin_hours', class: Migration20261128233509_checkin_hours },
+  {
+    name: 'Migration20261129000910_calendar_subscriptions',
+    class: Migration20261129000910_calendar_subscriptions,
+  },
+  { name: 'Migration20261129001153_mail_outbox', class: Migration20261129001153_mail_outbox },
 ];

@@ -1,0 +1,149 @@
+/**
+ * Issue 5, the HTTP side of `npm run bench -- feeds`: the rate of 304 answers for a 1,000-entry
+ * feed (the organisers' community calendar over 1,000 real shifts: token lookup, rate limit, the
+ * shift source's windowed query, fingerprint, no render) against 200 answers that render the
+ * whole body cold each time (both caches cleared), in one run, one request at a time over a
+ * keep-alive connection to the API in this process.
+ *
+ * Uses BENCH_DATABASE_URL (a server) when set, otherwise an embedded PostgreSQL in a temp dir.
+ */
+import { Agent, request } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { MikroORM } from '@mikro-orm/core';
+import { loadConfig, openDatabase, ormOptions } from '@linli/platform';
+import { createTenant, TEST_PASSWORD } from '@linli/identity/testing';
+import { makeShift } from '@linli/volunteering/testing';
+import { RenderedFeedCache, sharedEventCache } from '@linli/calendar';
+import { createApi } from '../apps/api/src/create-api';
+import { allEntities } from '../config/entities';
+import { report } from './measure';
+
+const ENTRIES = 1_000;
+const REQUESTS = Number(process.env.BENCH_FEED_REQUESTS ?? 300);
+
+interface Answer {
+  status: number;
+  etag?: string;
+  bytes: number;
+}
+
+function get(
+  agent: Agent,
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', agent, headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, etag: res.headers.etag, bytes }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function rate(count: number, before: () => void, call: () => Promise<Answer>, expected: number) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) {
+    before();
+    const answer = await call();
+    if (answer.status !== expected) throw new Error(`expected ${expected}, got ${answer.status}`);
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return count / seconds;
+}
+
+export async function feeds304Case(): Promise<void> {
+  let dataDir: string | undefined;
+  let database: { url: string; stop(): Promise<void> };
+  if (process.env.BENCH_DATABASE_URL) {
+    database = { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), 'linli-bench-'));
+    chmodSync(dataDir, 0o755);
+    database = await openDatabase(loadConfig({ DATA_DIR: dataDir }));
+  }
+  const orm = await MikroORM.init(ormOptions({ url: database.url, entities: allEntities, poolMax: 2 }));
+  await orm.getMigrator().up();
+  const em = orm.em.fork();
+  const tenant = await createTenant(em, `feeds-${Date.now()}`);
+  // One shift every 4 hours: 1,000 shifts over ~167 days, all inside the default window.
+  const now = new Date();
+  for (let i = 0; i < ENTRIES; i++) {
+    makeShift(em, tenant.community.id, { now, startsInHours: 2 + i * 4, title: `社区值班 第 ${i} 班` });
+  }
+  await em.flush();
+  await orm.close(true);
+
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    FEED_LIMIT_PER_HOUR: '1000000',
+  });
+  const app = await createApi({ config, databaseUrl: database.url });
+  await app.listen(0, '127.0.0.1');
+  const port = ((app.getHttpServer() as Server).address() as AddressInfo).port;
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: tenant.accounts.organiser.email, password: TEST_PASSWORD }),
+    }).then((r) => r.json() as Promise<{ accessToken: string }>);
+    const created = await fetch(`http://127.0.0.1:${port}/api/v1/calendar-subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` },
+      body: JSON.stringify({ scope: { kind: 'community' } }),
+    }).then((r) => r.json() as Promise<{ url: string }>);
+    const path = `/cal/${created.url.split('/cal/')[1]}`;
+
+    const first = await get(agent, port, path);
+    const events = first.status === 200 ? first.bytes : 0;
+    if (!first.etag || events === 0) throw new Error(`feed failed: ${first.status}`);
+    const bodyCache = app.get(RenderedFeedCache);
+    const cold = () => {
+      bodyCache.clear();
+      sharedEventCache.clear();
+    };
+    const warmup = Math.max(10, REQUESTS >> 3);
+    await rate(warmup, cold, () => get(agent, port, path), 200);
+    const fullRenders = await rate(REQUESTS, cold, () => get(agent, port, path), 200);
+    await rate(
+      warmup,
+      () => undefined,
+      () => get(agent, port, path, { 'if-none-match': first.etag! }),
+      304,
+    );
+    const notModified = await rate(
+      REQUESTS,
+      () => undefined,
+      () => get(agent, port, path, { 'if-none-match': first.etag! }),
+      304,
+    );
+    const warm200 = await rate(
+      REQUESTS,
+      () => undefined,
+      () => get(agent, port, path),
+      200,
+    );
+    report('feeds.304-rate', notModified, fullRenders, 'req/s');
+    console.log(
+      `feeds http: ${ENTRIES} entries, body ${(first.bytes / 1024).toFixed(0)} KiB, ${REQUESTS} sequential requests each; ` +
+        `200 from the body cache (no render): ${warm200.toFixed(0)} req/s`,
+    );
+  } finally {
+    agent.destroy();
+    await app.close();
+    await database.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,77 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DomainError, Public } from '@linli/platform';
+import { FeedService } from '../application/feed.service';
+import type { RenderedFeed } from '../application/feed-assembler';
+import { isNotModified } from './conditional-request';
+
+const PERSONAL = 'private, no-cache';
+const PUBLIC = 'public, max-age=300';
+
+/**
+ * The feeds calendar clients poll, outside /api. GET and HEAD (Express answers HEAD from the GET
+ * route without a body). The request log shows /cal/[token], never the token.
+ */
+@Public()
+@ApiExcludeController()
+@Controller('cal')
+export class FeedsController {
+  constructor(private readonly feeds: FeedService) {}
+
+  @Get('public/:communitySlug/market.ics')
+  async market(
+    @Param('communitySlug') slug: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    send(request, response, await this.feeds.publicMarket(slug), PUBLIC);
+  }
+
+  @Get('public/:communitySlug/estates/:estateId/visits.ics')
+  async visits(
+    @Param('communitySlug') slug: string,
+    @Param('estateId') estateId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    send(request, response, await this.feeds.publicVisits(slug, estateId), PUBLIC);
+  }
+
+  @Get(':token.ics')
+  async personal(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    // Set first: error answers (404, 410, 429) must not leak the URL through a Referer either.
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    response.setHeader('Cache-Control', PERSONAL);
+    const answer = await this.feeds.forToken(token);
+    if (answer.kind === 'rate-limited') {
+      response.setHeader('Retry-After', String(answer.retryAfterSeconds));
+      throw new DomainError('TOO_MANY_REQUESTS', 'This feed is polled too often; try again later');
+    }
+    send(request, response, answer.feed, PERSONAL);
+  }
+}
+
+function send(request: Request, response: Response, feed: RenderedFeed, cacheControl: string): void {
+  response.setHeader('Cache-Control', cacheControl);
+  response.setHeader('ETag', feed.etag);
+  response.setHeader('Last-Modified', feed.lastModified.toUTCString());
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  if (isNotModified(request.headers, feed.etag, feed.lastModified)) {
+    response.status(304).end();
+    return;
+  }
+  const body = Buffer.from(feed.body, 'utf8');
+  response.status(200);
+  response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+  response.setHeader('Content-Length', String(body.length));
+  response.setHeader('Content-Disposition', 'inline; filename="linli.ics"');
+  // Node leaves the body out of HEAD answers itself.
+  response.end(body);
+}

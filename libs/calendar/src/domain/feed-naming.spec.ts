@@ -1,0 +1,48 @@
+import { feedMeta } from './feed-naming';
+
+const zh = { timeZone: 'Asia/Shanghai', locale: 'zh-CN' };
+const names = { community: '城南社区', organisation: '阳光志愿者协会', estate: '桂花苑' };
+
+describe('feedMeta', () => {
+  it.each([
+    [{ kind: 'person', personId: 'p' }, '城南社区 · 我的志愿服务'],
+    [{ kind: 'organisation', organisationId: 'o' }, '城南社区 · 阳光志愿者协会 · 志愿服务'],
+    [{ kind: 'estate', estateId: 'e' }, '城南社区 · 桂花苑 · 日程'],
+    [{ kind: 'community' }, '城南社区 · 社区总日程'],
+    [{ kind: 'public-market' }, '城南社区 · 市集'],
+    [{ kind: 'public-visits', estateId: 'e' }, '城南社区 · 桂花苑 · 流动服务车'],
+  ] as const)('names a %j feed %s', (scope, name) => {
+    expect(feedMeta(scope, names, zh, { refreshMinutes: 60 })).toMatchObject({
+      name,
+      timeZone: 'Asia/Shanghai',
+      refreshMinutes: 60,
+    });
+  });
+
+  it('never names the person, and tells personal from public feeds', () => {
+    const personal = feedMeta({ kind: 'person', personId: 'p' }, names, zh, { refreshMinutes: 60 });
+    const open = feedMeta({ kind: 'public-market' }, names, zh, { refreshMinutes: 60 });
+    expect(personal.description).toContain('请勿转发');
+    expect(open.description).toContain('不含个人信息');
+  });
+
+  it('says when the URL was revoked, and speaks English to an English-speaking community', () => {
+    const revoked = feedMeta({ kind: 'person', personId: 'p' }, names, zh, {
+      refreshMinutes: 60,
+      revoked: true,
+    });
+    expect(revoked.description).toContain('已停用');
+    const english = feedMeta(
+      { kind: 'community' },
+      { community: 'Riverside' },
+      { timeZone: 'Europe/London', locale: 'en-GB' },
+      {
+        refreshMinutes: 30,
+      },
+    );
+    expect(english).toMatchObject({
+      name: 'Riverside · Community master calendar',
+      timeZone: 'Europe/London',
+    });
+  });
+});

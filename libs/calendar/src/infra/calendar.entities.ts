@@ -1,0 +1,3 @@
+import { CalendarSubscription } from './calendar-subscription.entity';
+
+export const calendarEntities = [CalendarSubscription];

@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { APP_CONFIG, type AppConfig, Clock } from '@linli/platform';
+import type { CalendarEntry, CalendarSource, FeedScope, FeedWindow } from '@linli/calendar';
+import {
+  shiftCalendarEntry,
+  type ShiftCalendarFacts,
+  type ShiftEntryView,
+} from '../domain/shift-calendar-entry';
+
+/** The most entries one feed asks for; the calendar truncates there too (latest starts left out). */
+const MAX_ENTRIES = 20_000;
+
+const COLUMNS = `s.id, s.title, s.description, s.location_text, e.name AS estate_name, s.origin_context,
+       s.starts_at, s.ends_at, s.time_zone, s.version, s.updated_at, s.status`;
+// Shifts last at most 24 hours (ShiftsService refuses longer), so a lower bound on starts_at keeps
+// the (community_id, starts_at) index usable for "overlaps the window".
+const IN_WINDOW = `s.community_id = ? AND s.starts_at > ?::timestamptz - interval '24 hours' AND s.starts_at < ? AND s.ends_at > ?`;
+// A cancelled shift stays in feeds (STATUS:CANCELLED) until it ends, then drops out.
+const SHOWN = `(s.status <> 'cancelled' OR s.ends_at > ?)`;
+
+interface ShiftRow {
+  id: string;
+  title: string;
+  description: string | null;
+  location_text: string | null;
+  estate_name: string | null;
+  origin_context: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  version: number;
+  updated_at: Date;
+  status: string;
+  claim_status?: string;
+  claim_updated_at?: Date;
+}
+
+/**
+ * Shifts in feeds, through the calendar's CalendarSource port: one windowed query on indexed
+ * columns per scope, whatever its size.
+ * - person: their shifts, confirmed (and attended), waitlisted (TENTATIVE, 【候补】), and places
+ *   they lost or gave up (CANCELLED until the shift ends);
+ * - organisation: shifts it holds places on and shifts its members are confirmed on;
+ * - estate: shifts at the estate; community: every shift (the organisers' master calendar);
+ * - public-market / public-visits: shifts staffing market sessions / an estate's vehicle visits,
+ *   without description or link: nothing about who is on them.
+ */
+@Injectable()
+export class ShiftCalendarSource implements CalendarSource {
+  readonly name = 'volunteering';
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  supports(scope: FeedScope): boolean {
+    return scope.kind !== 'venue';
+  }
+
+  async entries(communityId: string, scope: FeedScope, window: FeedWindow): Promise<CalendarEntry[]> {
+    const query = this.query(communityId, scope, window, this.clock.now());
+    if (!query) return [];
+    const rows = await this.em.getConnection().execute<ShiftRow[]>(query.sql, query.params);
+    const baseUrl = this.config.feeds?.publicBaseUrl ?? '';
+    return rows.map((row) => shiftCalendarEntry(facts(row), view(scope, row), baseUrl));
+  }
+
+  private query(
+    communityId: string,
+    scope: FeedScope,
+    window: FeedWindow,
+    now: Date,
+  ): { sql: string; params: unknown[] } | null {
+    const windowParams = [communityId, window.from, window.to, window.from];
+    const shifts = (condition: string, params: unknown[]) => ({
+      sql: `SELECT ${COLUMNS}
+              FROM shift s LEFT JOIN estate e ON e.id = s.estate_id
+             WHERE ${IN_WINDOW} AND ${SHOWN} AND ${condition}
+             ORDER BY s.starts_at, s.id
+             LIMIT ${MAX_ENTRIES}`,
+      params: [...windowParams, now, ...params],
+    });
+    switch (scope.kind) {
+      case 'person':
+        // One entry per shift: the active claim if there is one, else the latest cancelled one.
+        return {
+          sql: `SELECT DISTINCT ON (s.id) ${COLUMNS}, c.status AS claim_status, c.updated_at AS claim_updated_at
+                  FROM claim c
+                  JOIN shift s ON s.id = c.shift_id
+                  LEFT JOIN estate e ON e.id = s.estate_id
+                 WHERE c.community_id = ? AND c.person_id = ? AND ${IN_WINDOW}
+                   AND ((c.status <> 'cancelled' AND s.status <> 'cancelled') OR s.ends_at > ?)
+                 ORDER BY s.id, (c.status <> 'cancelled') DESC, c.updated_at DESC`,
+          params: [communityId, scope.personId, ...windowParams, now],
+        };
+      case 'organisation':
+        return shifts(
+          `(EXISTS (SELECT 1 FROM organisation_reservation r
+                     WHERE r.shift_id = s.id AND r.organisation_id = ?
+                       AND (r.status <> 'cancelled' OR s.status = 'cancelled'))
+            OR EXISTS (SELECT 1 FROM claim c
+                         JOIN membership m ON m.person_id = c.person_id AND m.community_id = c.community_id
+                        WHERE c.shift_id = s.id AND m.organisation_id = ? AND m.active
+                          AND (c.status IN ('confirmed', 'completed') OR (c.status = 'cancelled' AND s.status = 'cancelled'))))`,
+          [scope.organisationId, scope.organisationId],
+        );
+      case 'estate':
+        return shifts(`s.estate_id = ?`, [scope.estateId]);
+      case 'community':
+        return shifts(`TRUE`, []);
+      case 'public-market':
+        return shifts(`s.origin_context = 'market_session'`, []);
+      case 'public-visits':
+        return shifts(`s.origin_context = 'vehicle_visit' AND s.estate_id = ?`, [scope.estateId]);
+      default:
+        return null;
+    }
+  }
+}
+
+function facts(row: ShiftRow): ShiftCalendarFacts {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    locationText: row.location_text,
+    estateName: row.estate_name,
+    originContext: row.origin_context,
+    startsAt: new Date(row.starts_at),
+    endsAt: new Date(row.ends_at),
+    timeZone: row.time_zone,
+    version: row.version,
+    updatedAt: new Date(row.updated_at),
+    cancelled: row.status === 'cancelled',
+  };
+}
+
+function view(scope: FeedScope, row: ShiftRow): ShiftEntryView {
+  if (scope.kind === 'public-market' || scope.kind === 'public-visits') return { audience: 'public' };
+  if (scope.kind !== 'person') return { audience: 'organisers' };
+  const place =
+    row.claim_status === 'cancelled'
+      ? 'cancelled'
+      : row.claim_status === 'waitlisted'
+        ? 'waitlisted'
+        : 'confirmed';
+  return {
+    audience: 'personal',
+    place,
+    placeChangedAt: row.claim_updated_at ? new Date(row.claim_updated_at) : undefined,
+  };
+}

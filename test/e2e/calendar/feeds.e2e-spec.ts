@@ -1,0 +1,250 @@
+import { randomBytes } from 'node:crypto';
+import { createTenant, Tenant } from '@linli/identity/testing';
+import { FixedClock } from '@linli/platform';
+import { lintIcs } from '@linli/calendar';
+import { FakeCalendarSource, FakeCalendarSourceModule, makeCalendarEntry } from '@linli/calendar/testing';
+import { startTestApi, TestApi } from '../../support/test-api';
+import { bearerFor } from '../../support/auth';
+import { subscribedFeed, vevents } from './calendar-e2e.helpers';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const START = new Date('2026-12-01T02:00:00Z');
+
+describe('GET /cal/{token}.ics: the personal feed', () => {
+  let api: TestApi;
+  let tenant: Tenant;
+  let source: FakeCalendarSource;
+  let volunteer: string;
+  const clock = new FixedClock(START);
+
+  const get = (path: string, headers: Record<string, string> = {}) => {
+    const request = api.http.get(path);
+    for (const [name, value] of Object.entries(headers)) request.set(name, value);
+    return request;
+  };
+  const volunteerScope = () => ({ kind: 'person' as const, personId: tenant.people.volunteer.id });
+  const shift = (uid: string, inDays: number, overrides = {}) =>
+    makeCalendarEntry({
+      uid: `${uid}@linli`,
+      start: new Date(START.getTime() + inDays * DAY),
+      summary: `班次 ${uid}`,
+      lastModified: new Date(START.getTime() - 3 * DAY),
+      ...overrides,
+    });
+
+  beforeAll(async () => {
+    api = await startTestApi({ clock, extraModules: [FakeCalendarSourceModule] });
+    source = api.app.get(FakeCalendarSource);
+    tenant = await createTenant(api.em());
+    volunteer = await bearerFor(api, tenant.accounts.volunteer.email);
+    source.set(tenant.community.id, volunteerScope(), [
+      shift('a', 2),
+      shift('b', 9),
+      shift('too-old', -40),
+      shift('too-far', 200),
+    ]);
+  });
+  afterAll(() => api.close());
+  beforeEach(() => clock.set(START));
+
+  it('answers the calendar with its headers, named in the community’s language', async () => {
+    const feed = await subscribedFeed(api, volunteer, { kind: 'person' });
+    const response = await get(feed.path);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(response.headers['etag']).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    expect(response.headers['cache-control']).toBe('private, no-cache');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['last-modified']).toBe(START.toUTCString());
+    expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.text, 'utf8'));
+    expect(response.text).toContain(`X-WR-CALNAME:${tenant.community.name} · 我的志愿服务`);
+    expect(response.text).toContain('X-WR-TIMEZONE:Asia/Shanghai');
+    expect(response.text).toContain('UID:a@linli');
+    expect(response.text).toContain('UID:b@linli');
+    expect(response.text).not.toContain('too-old');
+    expect(response.text).not.toContain('too-far');
+    expect(lintIcs(response.text)).toEqual([]);
+    const call = source.calls.at(-1)!;
+    expect(call).toMatchObject({ communityId: tenant.community.id, scope: volunteerScope() });
+    expect(call.window.from.getTime()).toBe(START.getTime() - 30 * DAY);
+    expect(call.window.to.getTime()).toBe(START.getTime() + 180 * DAY);
+  });
+
+  it('answers 304 to If-None-Match and If-Modified-Since, 200 when they no longer hold', async () => {
+    const feed = await subscribedFeed(api, volunteer, { kind: 'person' });
+    const first = await get(feed.path);
+    const etag = first.headers['etag'];
+    const lastModified = first.headers['last-modified'];
+
+    const byEtag = await get(feed.path, { 'if-none-match': etag });
+    expect(byEtag.status).toBe(304);
+    expect(byEtag.text).toBe('');
+    expect(byEtag.headers['etag']).toBe(etag);
+    expect(byEtag.headers['cache-control']).toBe('private, no-cache');
+    expect((await get(feed.path, { 'if-none-match': `"other", W/${etag}` })).status).toBe(304);
+    expect((await get(feed.path, { 'if-none-match': '"other"' })).status).toBe(200);
+    // If-None-Match decides when present, even against a matching If-Modified-Since.
+    expect(
+      (await get(feed.path, { 'if-none-match': '"other"', 'if-modified-since': lastModified })).status,
+    ).toBe(200);
+
+    expect((await get(feed.path, { 'if-modified-since': lastModified })).status).toBe(304);
+    const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
+    expect((await get(feed.path, { 'if-modified-since': earlier })).status).toBe(200);
+    expect((await get(feed.path, { 'if-modified-since': 'yesterday' })).status).toBe(200);
+  });
+
+  it('changes ETag and Last-Modified when an entry changes, and when one drops out', async () => {
+    const person = tenant.people.member;
+    const memberBearer = await bearerFor(api, tenant.accounts.organiser.email);
+    const scope = { kind: 'person' as const, personId: person.id };
+    source.set(tenant.community.id, scope, [shift('m1', 3), shift('m2', 4)]);
+    const feed = await subscribedFeed(api, memberBearer, { kind: 'person', id: person.id });
+    const first = await get(feed.path);
+
+    const changedAt = new Date(START.getTime() + HOUR);
+    source.set(tenant.community.id, scope, [
+      shift('m1', 3, { sequence: 1, summary: '班次 m1 (改到下午)', lastModified: changedAt }),
+      shift('m2', 4),
+    ]);
+    const changed = await get(feed.path, { 'if-none-match': first.headers['etag'] });
+    expect(changed.status).toBe(200);
+    expect(changed.text).toContain('SEQUENCE:1');
+    expect(changed.headers['last-modified']).toBe(changedAt.toUTCString());
+
+    // m2 is gone: no entry carries the change, yet If-Modified-Since must not answer 304.
+    clock.set(new Date(START.getTime() + 2 * HOUR));
+    source.set(tenant.community.id, scope, [
+      shift('m1', 3, { sequence: 1, summary: '班次 m1 (改到下午)', lastModified: changedAt }),
+    ]);
+    const dropped = await get(feed.path, { 'if-modified-since': changed.headers['last-modified'] });
+    expect(dropped.status).toBe(200);
+    expect(dropped.text).not.toContain('m2@linli');
+    expect(Date.parse(dropped.headers['last-modified'])).toBe(clock.now().getTime());
+    const again = await get(feed.path, { 'if-modified-since': dropped.headers['last-modified'] });
+    expect(again.status).toBe(304);
+  });
+
+  it('answers HEAD with the same headers and no body', async () => {
+    const feed = await subscribedFeed(api, volunteer, { kind: 'person' });
+    const full = await get(feed.path);
+    const head = await api.http.head(feed.path);
+    expect(head.status).toBe(200);
+    expect(head.text ?? '').toBe('');
+    for (const name of ['content-type', 'etag', 'last-modified', 'cache-control', 'content-length']) {
+      expect(head.headers[name]).toBe(full.headers[name]);
+    }
+    expect((await api.http.head(feed.path).set('if-none-match', full.headers['etag'])).status).toBe(304);
+  });
+
+  it('records lastUsedAt, at most once a minute', async () => {
+    const feed = await subscribedFeed(api, volunteer, { kind: 'person' });
+    const lastUsed = async () => {
+      const [row] = await api
+        .em()
+        .getConnection()
+        .execute(`SELECT last_used_at FROM calendar_subscription WHERE id = ?`, [feed.id]);
+      return row.last_used_at === null ? null : new Date(row.last_used_at).getTime();
+    };
+    expect(await lastUsed()).toBeNull();
+    await get(feed.path);
+    expect(await lastUsed()).toBe(START.getTime());
+    clock.advance(30_000);
+    await get(feed.path);
+    expect(await lastUsed()).toBe(START.getTime());
+    clock.advance(31_000);
+    await get(feed.path);
+    expect(await lastUsed()).toBe(START.getTime() + 61_000);
+  });
+
+  it('answers an empty calendar for a revoked URL during the grace period, then 410 Gone', async () => {
+    const feed = await subscribedFeed(api, volunteer, { kind: 'person' });
+    expect(vevents((await get(feed.path)).text)).toBe(2);
+    clock.advance(HOUR);
+    const revoke = await api.http
+      .delete(`/api/v1/calendar-subscriptions/${feed.id}`)
+      .set('authorization', volunteer);
+    expect(revoke.status).toBe(200);
+
+    clock.advance(6 * DAY);
+    const empty = await get(feed.path);
+    expect(empty.status).toBe(200);
+    expect(empty.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(vevents(empty.text)).toBe(0);
+    expect(empty.text).toContain('此订阅链接已停用');
+    expect(empty.headers['last-modified']).toBe(new Date(START.getTime() + HOUR).toUTCString());
+    expect(lintIcs(empty.text)).toEqual([]);
+
+    clock.advance(DAY);
+    const gone = await get(feed.path);
+    expect(gone.status).toBe(410);
+    expect(gone.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(gone.body).toMatchObject({ status: 410, code: 'CALENDAR_FEED_GONE' });
+    expect(gone.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('revokes the old URL when rotating: empty calendar there, events at the new one', async () => {
+    const feed = await subscribedFeed(api, volunteer, { kind: 'person' });
+    const rotated = await api.http
+      .post(`/api/v1/calendar-subscriptions/${feed.id}/rotate`)
+      .set('authorization', volunteer);
+    const oldFeed = await get(feed.path);
+    expect(oldFeed.status).toBe(200);
+    expect(vevents(oldFeed.text)).toBe(0);
+    const newFeed = await get(`/cal/${rotated.body.url.split('/cal/')[1]}`);
+    expect(vevents(newFeed.text)).toBe(2);
+    clock.advance(8 * DAY);
+    expect((await get(feed.path)).status).toBe(410);
+  });
+
+  it('answers 404 to unknown and malformed tokens', async () => {
+    for (const path of [
+      `/cal/${randomBytes(32).toString('base64url')}.ics`,
+      '/cal/abc.ics',
+      `/cal/${'a'.repeat(500)}.ics`,
+    ]) {
+      const response = await get(path);
+      expect(response.status).toBe(404);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('stops a feed whose owner lost the right to it (410) and brings it back with the right', async () => {
+    const feed = await subscribedFeed(api, volunteer, { kind: 'person' });
+    const setActive = (active: boolean) =>
+      api
+        .em()
+        .getConnection()
+        .execute(`UPDATE account SET active = ? WHERE id = ?`, [active, tenant.accounts.volunteer.id]);
+    await setActive(false);
+    try {
+      expect((await get(feed.path)).status).toBe(410);
+    } finally {
+      await setActive(true);
+    }
+    expect((await get(feed.path)).status).toBe(200);
+  });
+
+  it('limits each token to FEED_LIMIT_PER_HOUR requests an hour (429 with Retry-After)', async () => {
+    const feed = await subscribedFeed(api, volunteer, { kind: 'person' });
+    const other = await subscribedFeed(api, volunteer, { kind: 'person' });
+    const etag = (await get(feed.path)).headers['etag'];
+    const statuses = new Set<number>();
+    for (let i = 1; i < 60; i++) statuses.add((await get(feed.path, { 'if-none-match': etag })).status);
+    expect([...statuses]).toEqual([304]);
+    const limited = await get(feed.path);
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(3600);
+    expect((await get(other.path)).status).toBe(200);
+    // Counted in PostgreSQL, so the limit holds across API processes; keyed by subscription, not token.
+    const [bucket] = await api
+      .em()
+      .getConnection()
+      .execute(`SELECT hits FROM throttle_bucket WHERE key = ?`, [`calendar-feed:${feed.id}`]);
+    expect(bucket.hits).toBe(61);
+  });
+});

@@ -1,0 +1,286 @@
+import { randomBytes } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import ICAL from 'ical.js';
+import { Client } from 'pg';
+import { createTenant, makePerson, Tenant } from '@linli/identity/testing';
+import { makeShift } from '@linli/volunteering/testing';
+import { ShiftInvitePlanner, shiftCalendarUid } from '@linli/volunteering';
+import { CalendarInvitesModule, InviteProjector, lintIcs } from '@linli/calendar';
+import { FixedClock } from '@linli/platform';
+import { startTestApi, TestApi } from '../../support/test-api';
+import { bearerFor } from '../../support/auth';
+
+const NOW = new Date('2026-12-01T00:00:00Z');
+const HOUR = 3_600_000;
+
+@Module({ imports: [CalendarInvitesModule.register({ planners: [ShiftInvitePlanner] })] })
+class InvitesUnderTest {}
+
+interface MailRow {
+  community_id: string;
+  kind: string;
+  person_id: string;
+  recipient_email: string;
+  language: string;
+  subject: string;
+  text_body: string;
+  ics: string;
+  ics_method: string;
+  dedupe_key: string;
+  status: string;
+}
+
+/**
+ * Invites by email: confirmations, moves and removals become iTIP messages (RFC 5546) in
+ * mail_outbox, once each, whichever worker projects them and however often.
+ */
+describe('invites by email (iTIP in mail_outbox)', () => {
+  let api: TestApi;
+  let tenant: Tenant;
+  let organiser: string;
+  let projector: InviteProjector;
+  const clock = new FixedClock(NOW);
+
+  beforeAll(async () => {
+    api = await startTestApi({ clock, extraModules: [InvitesUnderTest] });
+    tenant = await createTenant(api.em());
+    organiser = await bearerFor(api, tenant.accounts.organiser.email);
+    projector = api.app.get(InviteProjector, { strict: false });
+  });
+  afterAll(() => api.close());
+
+  async function shift(overrides: Parameters<typeof makeShift>[2] = {}) {
+    const em = api.em();
+    const created = makeShift(em, tenant.community.id, { now: NOW, ...overrides });
+    await em.flush();
+    return created;
+  }
+
+  async function person(overrides: { email?: string | null; languages?: string[] } = {}) {
+    const em = api.em();
+    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
+    const email =
+      overrides.email === undefined ? `v-${randomBytes(4).toString('hex')}@example.cn` : overrides.email;
+    const created = makePerson(em, community as never, {
+      ...(email ? { email } : {}),
+      ...(overrides.languages ? { languages: overrides.languages } : {}),
+    });
+    await em.flush();
+    return created;
+  }
+
+  async function place(shiftId: string, personId: string): Promise<{ id: string; status: string }> {
+    const response = await api.http
+      .post(`/api/v1/shifts/${shiftId}/claims`)
+      .set('authorization', organiser)
+      .send({ personId });
+    expect(response.status).toBe(201);
+    return response.body;
+  }
+
+  async function post(path: string, body: object = {}) {
+    const response = await api.http.post(path).set('authorization', organiser).send(body);
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  /** Projects until the backlog is empty, as the worker tick does. */
+  async function project() {
+    for (let i = 0; i < 20; i++) {
+      const result = await projector.projectOnce();
+      if (result.read === 0) return;
+    }
+  }
+
+  const mails = (personId: string) =>
+    api
+      .em()
+      .getConnection()
+      .execute<MailRow[]>(`SELECT * FROM mail_outbox WHERE person_id = ? ORDER BY created_at, dedupe_key`, [
+        personId,
+      ]);
+
+  function vevent(ics: string) {
+    expect(lintIcs(ics)).toEqual([]);
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const event = calendar.getFirstSubcomponent('vevent')!;
+    return {
+      method: calendar.getFirstPropertyValue('method'),
+      uid: event.getFirstPropertyValue('uid'),
+      sequence: event.getFirstPropertyValue('sequence'),
+      status: event.getFirstPropertyValue('status'),
+      start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate(),
+      attendee: event.getFirstPropertyValue('attendee'),
+    };
+  }
+
+  it('confirmed, moved, removed: REQUEST at the version, REQUEST with a higher SEQUENCE, CANCEL', async () => {
+    const s = await shift({ startsInHours: 48 });
+    const p = await person();
+    clock.set(NOW);
+    const claim = await place(s.id, p.id);
+    await project();
+    let rows = await mails(p.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      community_id: tenant.community.id,
+      kind: 'shift_invite',
+      recipient_email: p.email,
+      language: 'zh-CN',
+      ics_method: 'REQUEST',
+      status: 'pending',
+    });
+    expect(rows[0].subject).toContain('志愿服务确认');
+    expect(rows[0].subject).toContain(s.title);
+    expect(vevent(rows[0].ics)).toEqual({
+      method: 'REQUEST',
+      uid: shiftCalendarUid(s.id),
+      sequence: 1,
+      status: 'CONFIRMED',
+      start: s.startsAt,
+      attendee: `mailto:${p.email}`,
+    });
+
+    clock.set(new Date(NOW.getTime() + 60_000));
+    const movedTo = new Date(s.startsAt.getTime() + 3 * HOUR);
+    const moved = await api.http
+      .patch(`/api/v1/shifts/${s.id}`)
+      .set('authorization', organiser)
+      .send({
+        startsAt: movedTo.toISOString(),
+        endsAt: new Date(movedTo.getTime() + 2 * HOUR).toISOString(),
+      });
+    expect([moved.status, moved.body.version]).toEqual([200, 2]);
+    await project();
+    rows = await mails(p.id);
+    expect(rows).toHaveLength(2);
+    expect(rows[1].subject).toContain('志愿服务变更');
+    expect(vevent(rows[1].ics)).toMatchObject({ method: 'REQUEST', sequence: 2, start: movedTo });
+
+    clock.set(new Date(NOW.getTime() + 120_000));
+    await post(`/api/v1/claims/${claim.id}/cancel`);
+    await project();
+    rows = await mails(p.id);
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toMatchObject({ kind: 'shift_cancel', ics_method: 'CANCEL' });
+    expect(vevent(rows[2].ics)).toMatchObject({
+      method: 'CANCEL',
+      uid: shiftCalendarUid(s.id),
+      sequence: 3,
+      status: 'CANCELLED',
+    });
+
+    // Projecting again changes nothing.
+    await projector.projectOnce();
+    expect(await mails(p.id)).toHaveLength(3);
+  });
+
+  it('the waitlist gets nothing until promoted; a cancelled shift sends CANCEL only to people invited', async () => {
+    const s = await shift({ startsInHours: 60, capacity: 1 });
+    const [first, second, third] = [await person(), await person(), await person()];
+    const firstClaim = await place(s.id, first.id);
+    expect((await place(s.id, second.id)).status).toBe('waitlisted');
+    await project();
+    expect(await mails(first.id)).toHaveLength(1);
+    expect(await mails(second.id)).toHaveLength(0);
+
+    await post(`/api/v1/claims/${firstClaim.id}/cancel`); // second is promoted
+    expect((await place(s.id, third.id)).status).toBe('waitlisted');
+    await project();
+    expect((await mails(first.id)).map((m) => m.ics_method)).toEqual(['REQUEST', 'CANCEL']);
+    const promoted = await mails(second.id);
+    expect(promoted.map((m) => m.kind)).toEqual(['shift_invite']);
+    expect(vevent(promoted[0].ics)).toMatchObject({ method: 'REQUEST', sequence: 1 });
+
+    await post(`/api/v1/shifts/${s.id}/cancel`, { reason: '活动取消' });
+    await project();
+    const cancelled = await mails(second.id);
+    expect(cancelled.map((m) => m.ics_method)).toEqual(['REQUEST', 'CANCEL']);
+    expect(vevent(cancelled[1].ics)).toMatchObject({ method: 'CANCEL', sequence: 2, status: 'CANCELLED' });
+    expect(await mails(third.id)).toHaveLength(0);
+    expect(await mails(first.id)).toHaveLength(2);
+  });
+
+  it('people without an email address get nothing; an account’s login address is used when the person has none', async () => {
+    const s = await shift({ startsInHours: 72 });
+    const noEmail = await person({ email: null });
+    await place(s.id, noEmail.id);
+    await place(s.id, tenant.people.volunteer.id);
+    await project();
+    expect(await mails(noEmail.id)).toHaveLength(0);
+    expect((await mails(tenant.people.volunteer.id)).map((m) => m.recipient_email)).toContain(
+      tenant.accounts.volunteer.email,
+    );
+  });
+
+  it('in English when the person’s first language is English', async () => {
+    const s = await shift({ startsInHours: 80 });
+    const p = await person({ languages: ['en', 'zh-CN'] });
+    await place(s.id, p.id);
+    await project();
+    const [mail] = await mails(p.id);
+    expect(mail.language).toBe('en');
+    expect(mail.subject).toMatch(/^\[Linli\] Volunteering confirmed: /);
+  });
+
+  it('concurrent projectors queue each invite once', async () => {
+    const people = [];
+    for (let i = 0; i < 6; i++) {
+      const s = await shift({ startsInHours: 100 + i * 30 });
+      const p = await person();
+      await place(s.id, p.id);
+      people.push(p);
+    }
+    const results = await Promise.all([1, 2, 3, 4].map(() => projector.projectOnce()));
+    expect(results.some((r) => r.claimed)).toBe(true);
+    await project();
+    for (const p of people) expect(await mails(p.id)).toHaveLength(1);
+    const [{ duplicates }] = await api
+      .em()
+      .getConnection()
+      .execute(
+        `SELECT count(*)::int AS duplicates FROM (SELECT dedupe_key FROM mail_outbox GROUP BY dedupe_key HAVING count(*) > 1) d`,
+      );
+    expect(duplicates).toBe(0);
+  });
+
+  it('an event that commits after later ones is still projected (ids are taken before commit)', async () => {
+    await project();
+    const [early, late] = [await shift({ startsInHours: 300 }), await shift({ startsInHours: 330 })];
+    const [slow, quick] = [await person(), await person()];
+    const client = new Client({ connectionString: api.database.url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      // A transaction takes its event id now but commits only after a later event is projected.
+      await client.query(
+        `INSERT INTO outbox_event (community_id, type, aggregate_id, version, payload, occurred_at)
+         VALUES ($1, 'ClaimConfirmed', $2, 1, $3, $4)`,
+        [
+          tenant.community.id,
+          early.id,
+          JSON.stringify({
+            shiftId: early.id,
+            title: early.title,
+            startsAt: early.startsAt.toISOString(),
+            endsAt: early.endsAt.toISOString(),
+            timeZone: early.timeZone,
+            locationText: early.locationText,
+            status: 'open',
+            personId: slow.id,
+          }),
+          NOW,
+        ],
+      );
+      await place(late.id, quick.id);
+      await project();
+      expect(await mails(quick.id)).toHaveLength(1);
+      expect(await mails(slow.id)).toHaveLength(0);
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    await project();
+    expect((await mails(slow.id)).map((m) => m.ics_method)).toEqual(['REQUEST']);
+  });
+});
