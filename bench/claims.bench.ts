@@ -13,14 +13,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
-import { MikroORM } from '@mikro-orm/core';
 import { Pool } from 'pg';
-import { ormOptions, openDatabase, loadConfig } from '@linli/platform';
-import { allEntities } from '../config/entities';
+import { openBenchDatabase } from './bench-database';
 import { report } from './measure';
 import { ClaimInput, claimFirstStatements, claimTransaction } from '@linli/volunteering';
 
@@ -232,18 +227,7 @@ async function waitReady(base: string): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  let dataDir: string | undefined;
-  let database: { url: string; stop(): Promise<void> };
-  if (process.env.BENCH_DATABASE_URL) {
-    database = { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
-  } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'linli-bench-'));
-    chmodSync(dataDir, 0o755);
-    database = await openDatabase(loadConfig({ DATA_DIR: dataDir }));
-  }
-  const orm = await MikroORM.init(ormOptions({ url: database.url, entities: allEntities, poolMax: 2 }));
-  await orm.getMigrator().up();
-  await orm.close(true);
+  const database = await openBenchDatabase();
   const pool = new Pool({ connectionString: database.url, max: CLIENTS });
   const port = 3900 + Math.floor(Math.random() * 90);
   const api = startApi(database.url, port);
@@ -305,6 +289,5 @@ export async function run(): Promise<void> {
     await new Promise((r) => api.once('exit', r));
     await pool.end();
     await database.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }

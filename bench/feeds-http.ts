@@ -9,18 +9,16 @@
  */
 import { Agent, request } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { MikroORM } from '@mikro-orm/core';
-import { loadConfig, openDatabase, ormOptions } from '@linli/platform';
+import { loadConfig, ormOptions } from '@linli/platform';
 import { createTenant, TEST_PASSWORD } from '@linli/identity/testing';
 import { makeShift } from '@linli/volunteering/testing';
 import { RenderedFeedCache, sharedEventCache } from '@linli/calendar';
 import { createApi } from '../apps/api/src/create-api';
 import { allEntities } from '../config/entities';
 import { report } from './measure';
+import { openBenchDatabase } from './bench-database';
 
 const ENTRIES = 1_000;
 const REQUESTS = Number(process.env.BENCH_FEED_REQUESTS ?? 300);
@@ -60,17 +58,8 @@ async function rate(count: number, before: () => void, call: () => Promise<Answe
 }
 
 export async function feeds304Case(): Promise<void> {
-  let dataDir: string | undefined;
-  let database: { url: string; stop(): Promise<void> };
-  if (process.env.BENCH_DATABASE_URL) {
-    database = { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
-  } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'linli-bench-'));
-    chmodSync(dataDir, 0o755);
-    database = await openDatabase(loadConfig({ DATA_DIR: dataDir }));
-  }
+  const database = await openBenchDatabase();
   const orm = await MikroORM.init(ormOptions({ url: database.url, entities: allEntities, poolMax: 2 }));
-  await orm.getMigrator().up();
   const em = orm.em.fork();
   const tenant = await createTenant(em, `feeds-${Date.now()}`);
   // One shift every 4 hours: 1,000 shifts over ~167 days, all inside the default window.
@@ -144,6 +133,5 @@ export async function feeds304Case(): Promise<void> {
     agent.destroy();
     await app.close();
     await database.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
