@@ -32,23 +32,6 @@ export async function lockPerson(em: EntityManager, personId: string): Promise<v
     );
 }
 
-/**
- * Takes one free place in a single statement, without holding the shift lock across the rest of
- * the transaction's round trips: the row is locked only from here to commit. Answers false when no
- * place is free (or the shift is not open), and the caller decides under the full lock.
- */
-export async function tryTakePlace(em: EntityManager, shiftId: string): Promise<boolean> {
-  const taken = await em
-    .getConnection()
-    .execute<{ id: string }[]>(
-      `UPDATE shift SET confirmed_count = confirmed_count + 1 WHERE id = ? AND status = 'open' AND confirmed_count + held_count < capacity RETURNING id`,
-      [shiftId],
-      'all',
-      em.getTransactionContext(),
-    );
-  return taken.length === 1;
-}
-
 export function shiftFacts(shift: Shift): ShiftFacts {
   return {
     id: shift.id,
