@@ -5,6 +5,7 @@ import { volunteeringEntities } from '@linli/volunteering';
 import { holidaysEntities } from '@linli/holidays';
 import { calendarEntities } from '@linli/calendar';
 import { calendarInviteEntities } from '@linli/calendar';
+import { remindersEntities } from '@linli/reminders';
 
 /** Every context's entities, composed once for the ORM, the migration scripts and the tests. */
 export const allEntities: EntityClass[] = [
@@ -17,4 +18,5 @@ export const allEntities: EntityClass[] = [
   EventCursor,
   MailOutbox,
   ...calendarInviteEntities,
+  ...remindersEntities,
 ];

@@ -4,6 +4,8 @@ import { IdentityApiModule } from '@linli/identity';
 import { HolidaysApiModule } from '@linli/holidays';
 import { VolunteeringApiModule } from '@linli/volunteering';
 import { CalendarApiModule } from '@linli/calendar';
+import { DispatchApiModule } from '@linli/reminders';
+import { RemindersApiModule } from '@linli/reminders';
 import { ShiftCalendarSource, VolunteeringModule } from '@linli/volunteering';
 import { WorkerTasksModule } from '../../worker/src/worker.module';
 
@@ -23,6 +25,9 @@ export class ApiModule {
         VolunteeringApiModule,
         // Feed subscriptions and /cal feeds; sources register here (or with @CalendarSourceProvider()).
         CalendarApiModule.register({ imports: [VolunteeringModule], sources: [ShiftCalendarSource] }),
+        // Organisers: /api/v1/outbox (due, sent, failed, retry) and /api/v1/dev/mailbox (no SMTP_URL).
+        DispatchApiModule,
+        RemindersApiModule,
         ...(withWorker ? [WorkerTasksModule] : []),
         ...extraModules,
       ],

@@ -3,6 +3,8 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { PlatformModule, PlatformOptions, ThrottleBucketCleanup } from '@linli/platform';
 import { IdentityModule } from '@linli/identity';
 import { CalendarInvitesModule } from '@linli/calendar';
+import { DispatchWorkerModule } from '@linli/reminders';
+import { RemindersModule } from '@linli/reminders';
 import {
   AttendanceCloseTick,
   ReservationReleaseTick,
@@ -22,6 +24,10 @@ import {
     VolunteeringModule,
     // Invites by email: shift events become iTIP messages in mail_outbox.
     CalendarInvitesModule.register({ planners: [ShiftInvitePlanner] }),
+    // Mail: sends due mail_outbox rows every second (SKIP LOCKED, lease, retry with backoff).
+    DispatchWorkerModule,
+    // Reminders: shift events become reminders; organisers' digest; coordinators' release notices.
+    RemindersModule,
   ],
   providers: [ThrottleBucketCleanup, ReservationReleaseTick, SeriesMaterialiseTick, AttendanceCloseTick],
 })

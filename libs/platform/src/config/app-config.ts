@@ -34,6 +34,11 @@ export const configSchema = z.object({
   FEED_DAYS_AHEAD: z.coerce.number().int().min(1).max(731).default(180),
   FEED_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
   FEED_REVOKED_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  // Mail: SMTP_URL unset keeps messages as .eml files under DATA_DIR/mail (the dev mailbox).
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('"邻里 Linli" <no-reply@linli.local>'),
+  MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -61,6 +66,8 @@ export interface AppConfig {
     limitPerHour: number;
     revokedGraceDays: number;
   };
+  /** Outgoing mail: SMTP when smtpUrl is set, else .eml files under `<dataDir>/mail`. */
+  mail: { smtpUrl?: string; from: string; poolSize: number; maxAttempts: number };
 }
 
 export class ConfigError extends Error {
@@ -108,6 +115,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       daysAhead: c.FEED_DAYS_AHEAD,
       limitPerHour: c.FEED_LIMIT_PER_HOUR,
       revokedGraceDays: c.FEED_REVOKED_GRACE_DAYS,
+    },
+    mail: {
+      smtpUrl: c.SMTP_URL,
+      from: c.MAIL_FROM,
+      poolSize: c.MAIL_POOL_SIZE,
+      maxAttempts: c.MAIL_MAX_ATTEMPTS,
     },
   };
 }

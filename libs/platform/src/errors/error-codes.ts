@@ -86,6 +86,8 @@ export const ERROR_CODES = {
     zh: '此日历订阅已停用',
     en: 'This calendar subscription is no longer available',
   },
+  // Reminders: an unsubscribe link that was not signed by us (or was cut short).
+  UNSUBSCRIBE_TOKEN_INVALID: { status: 400, zh: '退订链接无效', en: 'The unsubscribe link is not valid' },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

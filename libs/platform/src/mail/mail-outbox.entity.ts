@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
-export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 export const ICS_METHODS = ['REQUEST', 'CANCEL', 'PUBLISH'] as const;
 export type IcsMethod = (typeof ICS_METHODS)[number];
@@ -15,6 +15,7 @@ export type IcsMethod = (typeof ICS_METHODS)[number];
 @Entity({ tableName: 'mail_outbox' })
 @Unique({ properties: ['communityId', 'dedupeKey'] })
 @Index({ properties: ['status', 'availableAt'] })
+@Index({ properties: ['communityId', 'shiftId'] })
 export class MailOutbox {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -75,4 +76,20 @@ export class MailOutbox {
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  /** While `sending`: the dispatcher's lease; once past, the row is due again (its worker died). */
+  @Property({ type: 'datetime', nullable: true })
+  leaseUntil?: Date | null;
+
+  /** Deterministic Message-ID, so a resend after a crash can be dropped by mail servers. */
+  @Property({ type: 'text', nullable: true })
+  messageId?: string | null;
+
+  /** Non-essential kinds (reminders, digests) carry an unsubscribe link; essential ones do not. */
+  @Property({ type: 'boolean', default: true })
+  essential: boolean = true;
+
+  /** The shift the message is about, so its pending reminders can be cancelled or rescheduled. */
+  @Property({ type: 'uuid', nullable: true })
+  shiftId?: string | null;
 }

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261129002910_reminders } from './Migration20261129002910_reminders';
 import { Migration20261129001153_mail_outbox } from './Migration20261129001153_mail_outbox';
 import { Migration20261129000910_calendar_subscriptions } from './Migration20261129000910_calendar_subscriptions';
 import { Migration20261128233509_checkin_hours } from './Migration20261128233509_checkin_hours';
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261129000910_calendar_subscriptions,
   },
   { name: 'Migration20261129001153_mail_outbox', class: Migration20261129001153_mail_outbox },
+  { name: 'Migration20261129002910_reminders', class: Migration20261129002910_reminders },
 ];

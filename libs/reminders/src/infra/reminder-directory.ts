@@ -1,0 +1,84 @@
+import type { Sql } from '@linli/platform';
+
+export interface Recipient {
+  personId: string;
+  communityId: string;
+  name: string;
+  languages: string[];
+  email: string;
+  timeZone: string;
+  offsetsMinutes: number[];
+  quietStart: string;
+  quietEnd: string;
+  unsubscribedKinds: string[];
+}
+
+export const DEFAULT_PREFERENCES = {
+  offsetsMinutes: [1440, 120],
+  quietStart: '22:00',
+  quietEnd: '07:00',
+  unsubscribedKinds: [] as string[],
+};
+
+/**
+ * What reminders reads of identity and volunteering, in one place and read-only: people's
+ * addresses, languages and zones, and who is confirmed on a shift. Raw SQL on their tables rather
+ * than a port for each, because the projector runs inside the consumer's transaction (a `Sql`).
+ */
+export class ReminderDirectory {
+  constructor(private readonly sql: Sql) {}
+
+  /** People with an address (their own, else their account's login), with preferences or defaults. */
+  async recipients(communityId: string, personIds: string[]): Promise<Map<string, Recipient>> {
+    if (!personIds.length) return new Map();
+    const rows = await this.sql<{
+      id: string;
+      name: string;
+      languages: string[];
+      email: string | null;
+      time_zone: string;
+      offsets_minutes: number[] | null;
+      quiet_start: string | null;
+      quiet_end: string | null;
+      unsubscribed_kinds: string[] | null;
+    }>(
+      `SELECT p.id, p.name, p.languages, c.time_zone,
+              COALESCE(NULLIF(p.email, ''),
+                       (SELECT a.email FROM account a
+                         WHERE a.person_id = p.id AND a.active AND a.email IS NOT NULL
+                         ORDER BY a.created_at LIMIT 1)) AS email,
+              rp.offsets_minutes, rp.quiet_start, rp.quiet_end, rp.unsubscribed_kinds
+         FROM person p
+         JOIN community c ON c.id = p.community_id
+         LEFT JOIN reminder_preference rp ON rp.community_id = p.community_id AND rp.person_id = p.id
+        WHERE p.community_id = $1 AND p.id = ANY($2::uuid[]) AND p.active`,
+      [communityId, [...new Set(personIds)]],
+    );
+    const result = new Map<string, Recipient>();
+    for (const row of rows) {
+      if (!row.email) continue;
+      result.set(row.id, {
+        personId: row.id,
+        communityId,
+        name: row.name,
+        languages: row.languages ?? [],
+        email: row.email,
+        timeZone: row.time_zone,
+        offsetsMinutes: (row.offsets_minutes ?? DEFAULT_PREFERENCES.offsetsMinutes).map(Number),
+        quietStart: row.quiet_start ?? DEFAULT_PREFERENCES.quietStart,
+        quietEnd: row.quiet_end ?? DEFAULT_PREFERENCES.quietEnd,
+        unsubscribedKinds: row.unsubscribed_kinds ?? [],
+      });
+    }
+    return result;
+  }
+
+  /** The people confirmed on a shift now. */
+  async confirmedOn(communityId: string, shiftId: string): Promise<string[]> {
+    const rows = await this.sql<{ person_id: string }>(
+      `SELECT person_id FROM claim WHERE community_id = $1 AND shift_id = $2 AND status = 'confirmed'`,
+      [communityId, shiftId],
+    );
+    return rows.map((row) => row.person_id);
+  }
+}
