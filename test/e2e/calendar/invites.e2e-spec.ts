@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import ICAL from 'ical.js';
 import { Client } from 'pg';
 import { createTenant, makePerson, Tenant } from '@linli/identity/testing';
-import { makeShift } from '@linli/volunteering/testing';
+import { createShift, makeShift } from '@linli/volunteering/testing';
 import { ShiftInvitePlanner, shiftCalendarUid } from '@linli/volunteering';
 import { CalendarInvitesModule, InviteProjector, lintIcs } from '@linli/calendar';
 import { FixedClock } from '@linli/platform';
@@ -49,12 +49,8 @@ describe('invites by email (iTIP in mail_outbox)', () => {
   });
   afterAll(() => api.close());
 
-  async function shift(overrides: Parameters<typeof makeShift>[2] = {}) {
-    const em = api.em();
-    const created = makeShift(em, tenant.community.id, { now: NOW, ...overrides });
-    await em.flush();
-    return created;
-  }
+  const shift = (overrides: Parameters<typeof makeShift>[2] = {}) =>
+    createShift(api.em(), tenant.community.id, { now: NOW, ...overrides });
 
   async function person(overrides: { email?: string | null; languages?: string[] } = {}) {
     const em = api.em();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTenant, makeEstate, makePerson, Tenant } from '@linli/identity/testing';
-import { makeShift } from '@linli/volunteering/testing';
+import { createShift, makeShift } from '@linli/volunteering/testing';
 import { ShiftCalendarSource, shiftCalendarUid } from '@linli/volunteering';
 import type { CalendarEntry, FeedScope } from '@linli/calendar';
 import { FixedClock } from '@linli/platform';
@@ -30,12 +30,8 @@ describe('shifts in calendar feeds (ShiftCalendarSource)', () => {
   afterAll(() => api.close());
   beforeEach(() => clock.set(NOW));
 
-  async function shift(overrides: Parameters<typeof makeShift>[2] = {}) {
-    const em = api.em();
-    const created = makeShift(em, tenant.community.id, { now: NOW, ...overrides });
-    await em.flush();
-    return created;
-  }
+  const shift = (overrides: Parameters<typeof makeShift>[2] = {}) =>
+    createShift(api.em(), tenant.community.id, { now: NOW, ...overrides });
 
   async function place(shiftId: string, personId: string): Promise<{ id: string; status: string }> {
     const response = await api.http

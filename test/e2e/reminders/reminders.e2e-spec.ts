@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createTenant, makePerson, Tenant } from '@linli/identity/testing';
-import { makeShift } from '@linli/volunteering/testing';
+import { createShift, makeShift } from '@linli/volunteering/testing';
 import { FixedClock } from '@linli/platform';
 import {
   OrganiserDigestTick,
@@ -45,12 +45,8 @@ describe('reminders (scheduling into mail_outbox)', () => {
   });
   afterAll(() => api.close());
 
-  async function shift(overrides: Parameters<typeof makeShift>[2] = {}) {
-    const em = api.em();
-    const created = makeShift(em, tenant.community.id, { now: NOW, ...overrides });
-    await em.flush();
-    return created;
-  }
+  const shift = (overrides: Parameters<typeof makeShift>[2] = {}) =>
+    createShift(api.em(), tenant.community.id, { now: NOW, ...overrides });
 
   async function person(languages?: string[]) {
     const em = api.em();

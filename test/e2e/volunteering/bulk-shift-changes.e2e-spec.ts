@@ -1,5 +1,5 @@
 import { createTenant, makeEstate, makePerson, Tenant } from '@linli/identity/testing';
-import { makeShift } from '@linli/volunteering/testing';
+import { createShift, makeShift } from '@linli/volunteering/testing';
 import { FixedClock } from '@linli/platform';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
@@ -28,12 +28,8 @@ describe('bulk changes: cancel or postpone everything in a time range at a place
   });
   afterAll(() => api.close());
 
-  async function shift(overrides: Parameters<typeof makeShift>[2] = {}) {
-    const em = api.em();
-    const created = makeShift(em, tenant.community.id, { now: NOW, ...overrides });
-    await em.flush();
-    return created;
-  }
+  const shift = (overrides: Parameters<typeof makeShift>[2] = {}) =>
+    createShift(api.em(), tenant.community.id, { now: NOW, ...overrides });
 
   async function person() {
     const em = api.em();

@@ -1,5 +1,5 @@
 import { createTenant, makePerson, makeAccount, Tenant } from '@linli/identity/testing';
-import { makeShift } from '@linli/volunteering/testing';
+import { createShift, makeShift } from '@linli/volunteering/testing';
 import { FixedClock } from '@linli/platform';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
@@ -21,12 +21,8 @@ describe('claims: confirm, waitlist, cancel, promote; every refusal coded', () =
   });
   afterAll(() => api.close());
 
-  async function shift(overrides: Parameters<typeof makeShift>[2] = {}) {
-    const em = api.em();
-    const created = makeShift(em, tenant.community.id, { now: NOW, ...overrides });
-    await em.flush();
-    return created;
-  }
+  const shift = (overrides: Parameters<typeof makeShift>[2] = {}) =>
+    createShift(api.em(), tenant.community.id, { now: NOW, ...overrides });
 
   async function volunteerAccount() {
     const em = api.em();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
 import { createTenant, makeAccount, makePerson, Tenant } from '@linli/identity/testing';
-import { makeShift } from '@linli/volunteering/testing';
+import { createShift, makeShift } from '@linli/volunteering/testing';
 import { AttendanceUseCase } from '@linli/volunteering';
 import { FixedClock } from '@linli/platform';
 import { startTestApi, TestApi } from '../../support/test-api';
@@ -65,12 +65,8 @@ describe('check-in and hours: attendance, adjustments, reports', () => {
   beforeEach(() => clock.set(NOW));
 
   /** A 2-hour shift starting at 10:00 Shanghai unless told otherwise. */
-  async function shift(overrides: Parameters<typeof makeShift>[2] = {}, t: Tenant = tenant) {
-    const em = api.em();
-    const created = makeShift(em, t.community.id, { now: NOW, startsInHours: 2, ...overrides });
-    await em.flush();
-    return created;
-  }
+  const shift = (overrides: Parameters<typeof makeShift>[2] = {}, t: Tenant = tenant) =>
+    createShift(api.em(), t.community.id, { now: NOW, startsInHours: 2, ...overrides });
 
   async function volunteerAccount() {
     const em = api.em();

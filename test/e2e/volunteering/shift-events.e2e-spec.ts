@@ -1,5 +1,5 @@
 import { createTenant, makeAccount, makePerson, Tenant } from '@linli/identity/testing';
-import { makeShift } from '@linli/volunteering/testing';
+import { createShift, makeShift } from '@linli/volunteering/testing';
 import { FixedClock } from '@linli/platform';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
@@ -33,12 +33,8 @@ describe('shift domain events in the outbox', () => {
   });
   afterAll(() => api.close());
 
-  async function shift(overrides: Parameters<typeof makeShift>[2] = {}) {
-    const em = api.em();
-    const created = makeShift(em, tenant.community.id, { now: NOW, ...overrides });
-    await em.flush();
-    return created;
-  }
+  const shift = (overrides: Parameters<typeof makeShift>[2] = {}) =>
+    createShift(api.em(), tenant.community.id, { now: NOW, ...overrides });
 
   async function volunteer() {
     const em = api.em();

@@ -22,3 +22,14 @@ export function makeShift(
     ...fields,
   } as RequiredEntityData<Shift>);
 }
+
+/** makeShift, saved: for tests that go on through the API. */
+export async function createShift(
+  em: EntityManager,
+  communityId: string,
+  overrides: Parameters<typeof makeShift>[2] = {},
+): Promise<Shift> {
+  const shift = makeShift(em, communityId, overrides);
+  await em.flush();
+  return shift;
+}
