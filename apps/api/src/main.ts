@@ -1,7 +1,7 @@
 import { Logger } from 'nestjs-pino';
 import { loadConfig, openDatabase, prepareDatabase, stopCleanlyOnSignals } from '@linli/platform';
-import { DEMO_LOGINS, DEMO_PASSWORD, SeedDemoUseCase } from '@linli/identity';
-import { SeedVolunteeringDemoUseCase } from '@linli/volunteering';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '@linli/identity';
+import { application } from '../../../config/contexts';
 import { createApi } from './create-api';
 
 /**
@@ -16,10 +16,11 @@ async function main(): Promise<void> {
     databaseUrl: database.url,
     withWorker: process.argv.includes('--with-worker'),
   });
-  await prepareDatabase(app, config, [
-    () => app.get(SeedDemoUseCase).execute(),
-    () => app.get(SeedVolunteeringDemoUseCase).execute(),
-  ]);
+  await prepareDatabase(
+    app,
+    config,
+    application.demoSeeds.map((seed) => () => app.get(seed).execute()),
+  );
   stopCleanlyOnSignals(app, database);
   await app.listen(config.http.port, config.http.host);
   const base = `http://${config.http.host}:${config.http.port}`;

@@ -1,9 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, openDatabase, prepareDatabase, stopCleanlyOnSignals } from '@linli/platform';
-import { SeedDemoUseCase } from '@linli/identity';
-import { SeedVolunteeringDemoUseCase } from '@linli/volunteering';
-import { allEntities } from '../../../config/entities';
+import { application } from '../../../config/contexts';
 import { WorkerModule } from './worker.module';
 
 /** `npm run start:worker`: the worker alone (for running many of them against one PostgreSQL). */
@@ -11,14 +9,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
   const app = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot({ config, databaseUrl: database.url, entities: allEntities }),
+    WorkerModule.forRoot({ config, databaseUrl: database.url }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  await prepareDatabase(app, config, [
-    () => app.get(SeedDemoUseCase).execute(),
-    () => app.get(SeedVolunteeringDemoUseCase).execute(),
-  ]);
+  await prepareDatabase(
+    app,
+    config,
+    application.demoSeeds.map((seed) => () => app.get(seed).execute()),
+  );
   await app.init();
   stopCleanlyOnSignals(app, database);
   app.get(Logger).log('Linli worker running');

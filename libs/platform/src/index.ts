@@ -16,16 +16,24 @@ export { PlatformModule, platformEntities, type PlatformOptions } from './platfo
 export { LOGIN_THROTTLERS } from './throttling/login-throttle';
 export { ThrottleBucketCleanup } from './throttling/throttle-bucket-cleanup.task';
 export { prepareDatabase, stopCleanlyOnSignals } from './bootstrap/process-lifecycle';
-export { migrationsList } from './database/migrations';
+export { platformMigrations } from './database/migrations';
 export { inTransaction, isTransient } from './database/transaction';
 export { recordEvents, type DomainEvent } from './events/event-outbox';
 export { Idempotent, IdempotencyInterceptor } from './idempotency/idempotent.interceptor';
-export { inSqlTransaction, type Sql } from './database/sql-transaction';
+/** @deprecated being replaced by SqlDatabase.transaction (issue 9); removed when no caller is left. */
+export { inSqlTransaction } from './database/sql-transaction';
+/** The one raw-SQL idiom (docs/decisions/0012-one-sql-idiom.md): only infra/ files use these. */
+export { sqlIn, type Sql } from './database/sql';
+export { SqlDatabase, type SqlTransactionOptions } from './database/sql-database';
+export { consumeEvents, type ConsumeOptions, type ConsumeResult } from './events/event-consumer';
 export {
-  consumeEvents,
-  type ConsumeOptions,
-  type ConsumeResult,
-  type PublishedEvent,
-} from './events/event-consumer';
+  defineEvents,
+  pickEvents,
+  eventPayload,
+  type EventContracts,
+  type ContractEvent,
+} from './events/event-contract';
+export { ParkedEvent } from './events/parked-event.entity';
+export { composeContexts, type LinliContext, type ComposedContexts } from './contexts/linli-context';
 export { EventCursor } from './events/event-cursor.entity';
 export { MailOutbox, MAIL_STATUSES, type MailStatus } from './mail/mail-outbox.entity';

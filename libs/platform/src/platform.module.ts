@@ -1,7 +1,7 @@
-import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Global, Injectable, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, type MigrationObject } from '@mikro-orm/core';
 import { AppConfig } from './config/app-config';
 import { APP_CONFIG, ConfigModule } from './config/config.module';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
@@ -19,15 +19,30 @@ import { ThrottleBucket } from './throttling/throttle-bucket.entity';
 import { OutboxEvent } from './events/outbox-event.entity';
 import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
 import { IdempotencyInterceptor } from './idempotency/idempotent.interceptor';
+import { SqlDatabase } from './database/sql-database';
+import { ParkedEvent } from './events/parked-event.entity';
+import { EventCursor } from './events/event-cursor.entity';
+import { MailOutbox } from './mail/mail-outbox.entity';
 
-/** Tables the platform itself owns. */
-export const platformEntities: EntityClass[] = [ThrottleBucket, OutboxEvent, IdempotencyRecord];
+/**
+ * Tables the platform itself owns and every context may use: throttling, domain events and their
+ * consumers' cursors and parked events, idempotency records, the mail outbox.
+ */
+export const platformEntities: EntityClass[] = [
+  ThrottleBucket,
+  OutboxEvent,
+  IdempotencyRecord,
+  EventCursor,
+  ParkedEvent,
+  MailOutbox,
+];
 
 export interface PlatformOptions {
   config: AppConfig;
   databaseUrl: string;
-  /** Every context's entities; the composition lives in config/entities.ts. */
+  /** Every context's entities and migrations; the composition lives in config/contexts.ts. */
   entities: EntityClass[];
+  migrations: MigrationObject[];
   /** true for processes that serve HTTP: adds auth, validation, problem+json and health. */
   http: boolean;
   clock?: Clock;
@@ -42,6 +57,12 @@ export class PlatformModule {
       { provide: Clock, useValue: options.clock ?? new SystemClock() },
       TokenService,
       IdempotencyInterceptor,
+      // Units of work written wholly in SQL; its pool closes with the application.
+      {
+        provide: SqlDatabase,
+        useFactory: () => new SqlDatabase(options.databaseUrl, options.config.database.poolMax),
+      },
+      { provide: SqlDatabaseCloser, useClass: SqlDatabaseCloser },
     ];
     const imports = [
       ConfigModule.forRoot(options.config),
@@ -51,6 +72,7 @@ export class PlatformModule {
         ...ormOptions({
           url: options.databaseUrl,
           entities: options.entities,
+          migrations: options.migrations,
           poolMax: options.config.database.poolMax,
         }),
         registerRequestContext: true,
@@ -75,7 +97,16 @@ export class PlatformModule {
       ],
       controllers: options.http ? [HealthController] : [],
       providers,
-      exports: [ConfigModule, ThrottlerModule, Clock, TokenService, IdempotencyInterceptor],
+      exports: [ConfigModule, ThrottlerModule, Clock, TokenService, IdempotencyInterceptor, SqlDatabase],
     };
+  }
+}
+
+@Injectable()
+class SqlDatabaseCloser implements OnApplicationShutdown {
+  constructor(private readonly db: SqlDatabase) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.db.close();
   }
 }

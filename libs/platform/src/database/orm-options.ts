@@ -1,7 +1,7 @@
-import { Options } from '@mikro-orm/core';
+import { Options, type MigrationObject } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { TypeOverrides, types } from 'pg';
 import { Migrator } from '@mikro-orm/migrations';
-import { migrationsList } from './migrations';
 
 export type EntityClass = abstract new (...args: never[]) => object;
 
@@ -9,6 +9,8 @@ export type EntityClass = abstract new (...args: never[]) => object;
 export function ormOptions(options: {
   url: string;
   entities: EntityClass[];
+  /** Every context's migrations (config/contexts.ts); only processes that migrate need them. */
+  migrations?: MigrationObject[];
   poolMax?: number;
   debug?: boolean;
 }): Options<PostgreSqlDriver> {
@@ -20,13 +22,14 @@ export function ormOptions(options: {
     discovery: { requireEntitiesArray: true, checkDuplicateTableNames: true },
     pool: { min: 0, max: options.poolMax ?? 10 },
     forceUtcTimezone: true,
+    driverOptions: { connection: { types: ormTypeParsers() } },
     allowGlobalContext: false,
     debug: options.debug ?? false,
     extensions: [Migrator],
     migrations: {
       tableName: 'mikro_orm_migrations',
       // Compiled-in list rather than a folder glob: the same migrations run from ts sources, dist and jest.
-      migrationsList,
+      migrationsList: options.migrations ?? [],
       path: 'libs/platform/src/database/migrations',
       pathTs: 'libs/platform/src/database/migrations',
       glob: '!(*.d).{js,ts}',
@@ -38,4 +41,21 @@ export function ormOptions(options: {
       fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
     },
   };
+}
+
+/**
+ * MikroORM's PostgreSQL driver reads every date and time column as text; entities convert, but
+ * raw statements (`sqlIn(em)`) would see strings. We keep its choices except for `timestamptz`,
+ * which pg reads as `Date`: the same as on SqlDatabase's pool, so a timestamp is a `Date` on every
+ * path (docs/decisions/0012-one-sql-idiom.md).
+ */
+function ormTypeParsers(): TypeOverrides {
+  const overrides = new TypeOverrides();
+  const asText = (value: string) => value;
+  // pg's parser of text[] (oid 1009, not among its named builtins) splits any array literal.
+  const TEXT_ARRAY = 1009 as unknown as Parameters<typeof types.getTypeParser>[0];
+  const textArray = types.getTypeParser(TEXT_ARRAY);
+  for (const oid of [1082, 1114, 1186]) overrides.setTypeParser(oid, asText); // date, timestamp, interval
+  for (const oid of [1182, 1115, 1187]) overrides.setTypeParser(oid, textArray); // their arrays
+  return overrides;
 }

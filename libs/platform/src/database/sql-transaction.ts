@@ -2,10 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import type { PoolClient, QueryResultRow } from 'pg';
 import { isTransientSqlState } from './transaction';
 
-export type Sql = <Row extends QueryResultRow = Record<string, unknown>>(
-  text: string,
-  params?: unknown[],
-) => Promise<Row[]>;
+import type { Sql } from './sql';
 
 const ATTEMPTS = 6;
 

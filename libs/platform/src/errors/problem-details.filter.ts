@@ -7,12 +7,12 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
-import { DomainError } from './domain-error';
-import { ErrorCode } from './error-codes';
+import { DomainError, type FieldError } from './domain-error';
+import { errorCodeEntry, type SharedErrorCode } from './error-codes';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, languageFrom, problemFor } from './problem-details';
 
 /** SQLSTATEs the database raises for invariants it holds; each maps to a coded 4xx. */
-const SQLSTATE_CODES: Record<string, ErrorCode> = {
+const SQLSTATE_CODES: Record<string, SharedErrorCode> = {
   '23505': 'ALREADY_EXISTS',
   '23P01': 'CONFLICT',
   '23503': 'REFERENCE_INVALID',
@@ -21,7 +21,7 @@ const SQLSTATE_CODES: Record<string, ErrorCode> = {
   '22P02': 'VALIDATION_FAILED',
 };
 
-const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+const HTTP_STATUS_CODES: Record<number, SharedErrorCode> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -46,7 +46,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       instance: request.originalUrl?.split('?')[0],
       requestId: request.id === undefined ? undefined : String(request.id),
     };
-    const problem = this.toProblem(exception, context);
+    const problem = this.toProblem(exception, context, request);
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: context.requestId }, 'Unhandled error');
     }
@@ -54,9 +54,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
-  private toProblem(exception: unknown, context: Parameters<typeof problemFor>[2]): ProblemDetails {
-    if (exception instanceof DomainError) {
-      return problemFor(exception.code, exception.message, { ...context, errors: exception.errors });
+  private toProblem(
+    exception: unknown,
+    context: Parameters<typeof problemFor>[2],
+    request: Request,
+  ): ProblemDetails {
+    if (exception instanceof DomainError && errorCodeEntry(exception.code)) {
+      const errors = exception.errors?.map((error) => withRequestPath(error, request));
+      return problemFor(exception.code, exception.message, { ...context, errors });
     }
     if (exception instanceof ThrottlerException) {
       return problemFor('TOO_MANY_REQUESTS', 'Too many attempts; wait before trying again', context);
@@ -77,6 +82,30 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       context,
     );
   }
+}
+
+/**
+ * Domain code names fields as the domain does (`endsAt`); the answer says where the request
+ * carried it: the body, the query or the path. Paths that already say so are kept.
+ */
+export function withRequestPath(
+  error: FieldError,
+  request: Pick<Request, 'body' | 'query' | 'params' | 'method'>,
+): FieldError {
+  if (/^(body|query|params|headers)(\.|$)/.test(error.field)) return error;
+  const top = error.field.split('.')[0];
+  const has = (part: unknown) =>
+    typeof part === 'object' && part !== null && Object.prototype.hasOwnProperty.call(part, top);
+  const where = has(request.body)
+    ? 'body'
+    : has(request.query)
+      ? 'query'
+      : has(request.params)
+        ? 'params'
+        : ['GET', 'HEAD', 'DELETE'].includes(request.method)
+          ? 'query'
+          : 'body';
+  return { ...error, field: `${where}.${error.field}` };
 }
 
 /** Names the violated constraint without leaking SQL or values. */

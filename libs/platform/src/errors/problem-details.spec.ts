@@ -1,4 +1,5 @@
-import { ERROR_CODES, ErrorCode } from './error-codes';
+import { defineErrorCodes, errorCodeEntry, SHARED_ERROR_CODES, statusOf } from './error-codes';
+import { withRequestPath } from './problem-details.filter';
 import { languageFrom, problemFor } from './problem-details';
 
 describe('problem details', () => {
@@ -16,9 +17,8 @@ describe('problem details', () => {
     });
   });
 
-  it('has a 4xx or 5xx status, a Chinese and an English title for every code', () => {
-    for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {
-      const { status, zh, en } = ERROR_CODES[code];
+  it('has a 4xx or 5xx status, a Chinese and an English title for every shared code', () => {
+    for (const { status, zh, en } of Object.values(SHARED_ERROR_CODES)) {
       expect(status).toBeGreaterThanOrEqual(400);
       expect(status).toBeLessThan(600);
       expect(zh).toMatch(/[\u4e00-\u9fff]/);
@@ -33,5 +33,29 @@ describe('problem details', () => {
     ['fr-FR', 'zh'],
   ])('Accept-Language %s answers in %s', (header, language) => {
     expect(languageFrom(header)).toBe(language);
+  });
+
+  it('registers a context’s codes and refuses a code two contexts declare', () => {
+    defineErrorCodes('spec-a', { SPEC_ONLY_CODE: { status: 409, zh: '冲突', en: 'Conflict' } });
+    expect(errorCodeEntry('SPEC_ONLY_CODE')).toMatchObject({ status: 409, context: 'spec-a' });
+    expect(statusOf('SPEC_ONLY_CODE')).toBe(409);
+    expect(() =>
+      defineErrorCodes('spec-b', { SPEC_ONLY_CODE: { status: 422, zh: '冲突', en: 'Conflict' } }),
+    ).toThrow(/already declared by spec-a/);
+    expect(problemFor('NEVER_DECLARED', 'x').status).toBe(500);
+  });
+
+  it.each([
+    ['endsAt', { method: 'POST', body: { endsAt: 1 }, query: {}, params: {} }, 'body.endsAt'],
+    ['week', { method: 'GET', body: undefined, query: { week: 'x' }, params: {} }, 'query.week'],
+    ['id', { method: 'GET', body: undefined, query: {}, params: { id: 'x' } }, 'params.id'],
+    ['personId', { method: 'POST', body: {}, query: {}, params: {} }, 'body.personId'],
+    ['from', { method: 'GET', body: undefined, query: {}, params: {} }, 'query.from'],
+    ['body.email', { method: 'POST', body: {}, query: {}, params: {} }, 'body.email'],
+  ])('the edge places the domain field %s where the request carried it', (field, request, path) => {
+    expect(
+      withRequestPath({ field, message: 'm' }, request as unknown as Parameters<typeof withRequestPath>[1])
+        .field,
+    ).toBe(path);
   });
 });

@@ -1,4 +1,4 @@
-import { ERROR_CODES, ErrorCode } from './error-codes';
+import { SHARED_ERROR_CODES, errorCodeEntry, type ErrorCode } from './error-codes';
 import { FieldError } from './domain-error';
 
 /** RFC 9457 problem details, with Linli's stable `code`. */
@@ -20,7 +20,8 @@ export function problemFor(
   detail: string,
   context: { language?: 'zh' | 'en'; instance?: string; requestId?: string; errors?: FieldError[] } = {},
 ): ProblemDetails {
-  const entry = ERROR_CODES[code];
+  // A code nobody declared is a bug; it still answers, as the 500 it is.
+  const entry = errorCodeEntry(code) ?? SHARED_ERROR_CODES.INTERNAL_ERROR;
   return {
     type: `https://linli.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
     title: context.language === 'en' ? entry.en : entry.zh,

@@ -3,4 +3,14 @@
  * `@linli/platform/domain-error` so a pure module does not load Nest through the platform index.
  */
 export { DomainError, notFound, forbidden, type FieldError } from './domain-error';
-export { ERROR_CODES, statusOf, type ErrorCode } from './error-codes';
+export {
+  SHARED_ERROR_CODES,
+  defineErrorCodes,
+  errorCodeEntry,
+  registeredErrorCodes,
+  statusOf,
+  type ErrorCode,
+  type ErrorCodeEntry,
+  type ErrorCodeTable,
+  type SharedErrorCode,
+} from './error-codes';

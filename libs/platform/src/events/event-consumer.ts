@@ -1,23 +1,18 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { inSqlTransaction, type Sql } from '../database/sql-transaction';
+import { Logger } from '@nestjs/common';
+import type { SqlDatabase } from '../database/sql-database';
+import type { Sql } from '../database/sql';
 import type { EventGap } from './event-cursor.entity';
+import type { ContractEvent, EventContracts } from './event-contract';
 
-/** A domain event as consumers read it back from outbox_event. */
-export interface PublishedEvent {
-  id: string;
-  communityId: string;
-  type: string;
-  aggregateId: string;
-  version: number;
-  payload: Record<string, unknown>;
-  occurredAt: Date;
-}
-
-export interface ConsumeOptions {
+export interface ConsumeOptions<C extends EventContracts> {
   /** The cursor's name, e.g. 'calendar-invites'. */
   consumer: string;
-  /** Event types handed to the handler; the others only move the cursor. */
-  types: readonly string[];
+  /**
+   * The events handed to the handler, with the publisher's schemas (`pickEvents(...)`); the
+   * others only move the cursor. A payload its schema refuses is parked (parked_event), logged
+   * and skipped.
+   */
+  contracts: C;
   batchSize?: number;
   /**
    * How long an unseen id below the cursor is watched for a late commit before it counts as
@@ -33,50 +28,51 @@ export interface ConsumeResult {
   read: number;
   /** Events handed to the handler. */
   handled: number;
+  /** Events of a handled type whose payload did not match its schema. */
+  parked: number;
 }
 
 const MAX_GAPS = 10_000;
+const logger = new Logger('EventConsumer');
 
 /**
- * Reads the next batch of outbox events after the consumer's cursor and hands those of `types` to
- * `handle`, in order of id, inside one transaction that also moves the cursor: what the handler
- * writes commits together with the new position, so each event is handled once. The cursor row is
- * locked with FOR UPDATE SKIP LOCKED: concurrent workers skip instead of waiting or duplicating.
+ * Reads the next batch of outbox events after the consumer's cursor and hands those it has
+ * contracts for to `handle`, parsed, in order of id, inside one transaction that also moves the
+ * cursor: what the handler writes commits together with the new position, so each event is
+ * handled once. The cursor row is locked with FOR UPDATE SKIP LOCKED: concurrent workers skip
+ * instead of waiting or duplicating.
  *
  * Event ids are taken at insert but rows become visible at commit, so a later id can be read
  * before an earlier one exists. Ids passed unseen are kept as gaps and looked for again on every
  * batch until `gapGraceSeconds` have passed (then they were rolled back): an event that commits
  * late is handled late, never lost.
  */
-export async function consumeEvents(
-  em: EntityManager,
-  options: ConsumeOptions,
-  handle: (events: PublishedEvent[], sql: Sql) => Promise<void>,
+export async function consumeEvents<C extends EventContracts>(
+  db: SqlDatabase,
+  options: ConsumeOptions<C>,
+  handle: (events: ContractEvent<C>[], sql: Sql) => Promise<void>,
 ): Promise<ConsumeResult> {
   const batchSize = options.batchSize ?? 200;
   const graceMs = (options.gapGraceSeconds ?? 120) * 1000;
-  await em
-    .getConnection()
-    .execute(
-      `INSERT INTO event_cursor (consumer, last_id, gaps, updated_at) VALUES (?, 0, '[]', now()) ON CONFLICT (consumer) DO NOTHING`,
-      [options.consumer],
-      'run',
-    );
-  return inSqlTransaction(em, async (sql) => {
-    // Timestamps arrive as text or Date depending on the pool's type parsers: both are read with new Date().
-    const [cursor] = await sql<{ last_id: string; gaps: EventGap[]; now: Date | string }>(
+  const types = Object.keys(options.contracts);
+  await db.query(
+    `INSERT INTO event_cursor (consumer, last_id, gaps, updated_at) VALUES ($1, 0, '[]', now()) ON CONFLICT (consumer) DO NOTHING`,
+    [options.consumer],
+  );
+  return db.transaction(async (sql) => {
+    const [cursor] = await sql<{ last_id: string; gaps: EventGap[]; now: Date }>(
       `SELECT last_id::text AS last_id, gaps, now() AS now FROM event_cursor WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
       [options.consumer],
     );
-    if (!cursor) return { claimed: false, read: 0, handled: 0 };
+    if (!cursor) return { claimed: false, read: 0, handled: 0, parked: 0 };
     const rows = await sql<{
       id: string;
       community_id: string;
       type: string;
       aggregate_id: string;
       version: number;
-      payload: Record<string, unknown> | null;
-      occurred_at: Date | string;
+      payload: unknown;
+      occurred_at: Date;
     }>(
       `SELECT id::text AS id, community_id, type, aggregate_id, version,
               CASE WHEN type = ANY($2::text[]) THEN payload END AS payload, occurred_at
@@ -84,28 +80,54 @@ export async function consumeEvents(
         WHERE id > $1 OR id = ANY($3::bigint[])
         ORDER BY id
         LIMIT $4`,
-      [cursor.last_id, options.types, cursor.gaps.map((gap) => gap.id), batchSize],
+      [cursor.last_id, types, cursor.gaps.map((gap) => gap.id), batchSize],
     );
-    const wanted = new Set(options.types);
-    const events: PublishedEvent[] = rows
-      .filter((row) => wanted.has(row.type))
-      .map((row) => ({
+    const events: ContractEvent<C>[] = [];
+    let parked = 0;
+    for (const row of rows) {
+      const schema = Object.hasOwn(options.contracts, row.type) ? options.contracts[row.type] : undefined;
+      if (!schema) continue;
+      const parsed = schema.safeParse(row.payload ?? {});
+      if (!parsed.success) {
+        parked += await park(sql, options.consumer, row, parsed.error.message);
+        continue;
+      }
+      events.push({
         id: row.id,
         communityId: row.community_id,
         type: row.type,
         aggregateId: row.aggregate_id,
         version: row.version,
-        payload: row.payload ?? {},
-        occurredAt: new Date(row.occurred_at),
-      }));
+        payload: parsed.data,
+        occurredAt: row.occurred_at,
+      } as ContractEvent<C>);
+    }
     if (events.length) await handle(events, sql);
-    const next = nextPosition({ ...cursor, now: new Date(cursor.now) }, rows, graceMs);
+    const next = nextPosition(cursor, rows, graceMs);
     await sql(
       `UPDATE event_cursor SET last_id = $2, gaps = $3::jsonb, updated_at = now() WHERE consumer = $1`,
       [options.consumer, next.lastId, JSON.stringify(next.gaps)],
     );
-    return { claimed: true, read: rows.length, handled: events.length };
+    return { claimed: true, read: rows.length, handled: events.length, parked };
   });
+}
+
+async function park(
+  sql: Sql,
+  consumer: string,
+  row: { id: string; type: string },
+  reason: string,
+): Promise<number> {
+  logger.warn(
+    { consumer, eventId: row.id, type: row.type, reason },
+    'event payload refused by its schema: parked',
+  );
+  const inserted = await sql(
+    `INSERT INTO parked_event (consumer, event_id, type, reason) VALUES ($1, $2, $3, $4)
+     ON CONFLICT DO NOTHING RETURNING event_id`,
+    [consumer, row.id, row.type, reason.slice(0, 4_000)],
+  );
+  return inserted.length;
 }
 
 /** The cursor after a batch: the highest id read, and the ids passed but not (yet) seen. */

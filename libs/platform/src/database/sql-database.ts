@@ -1,0 +1,71 @@
+import { Pool, type PoolClient, type QueryResultRow } from 'pg';
+import type { Sql } from './sql';
+import { isTransientSqlState } from './transaction';
+
+const ATTEMPTS = 6;
+
+export interface SqlTransactionOptions {
+  /**
+   * Statements sent together with BEGIN in one round trip (simple protocol: no parameters, so they
+   * may only inline checked UUIDs and numbers). `work` gets the rows of the last of them.
+   */
+  firstStatements?: string;
+}
+
+/**
+ * Units of work written wholly in SQL (the claim hot path, event consumers, the mail dispatcher,
+ * ticks): a `pg` pool of the platform's own, beside the ORM's, with `$n` parameters and pg's
+ * type parsers (timestamps are `Date`). Deadlocks and serialization failures are retried with
+ * jittered backoff, so callers never see them; the work must be safe to run again (it is: the
+ * transaction rolled back). See docs/decisions/0012-one-sql-idiom.md.
+ */
+export class SqlDatabase {
+  private readonly pool: Pool;
+
+  constructor(url: string, max = 10) {
+    this.pool = new Pool({ connectionString: url, max });
+    // An idle connection the server closed must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  /** One statement outside any transaction. */
+  readonly query: Sql = async <Row extends object>(text: string, params?: readonly unknown[]) =>
+    (await this.pool.query<Row & QueryResultRow>(text, params as unknown[])).rows;
+
+  async transaction<T>(
+    work: (sql: Sql, first: Record<string, unknown>[]) => Promise<T>,
+    options: SqlTransactionOptions = {},
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      let open = false;
+      let broken = false;
+      try {
+        const opened = (await client.query(`BEGIN;${options.firstStatements ?? ''}`)) as unknown as
+          { rows: Record<string, unknown>[] } | { rows: Record<string, unknown>[] }[];
+        open = true;
+        const first = Array.isArray(opened) && opened.length > 1 ? opened[opened.length - 1].rows : [];
+        const result = await work(clientSql(client), first);
+        await client.query('COMMIT');
+        open = false;
+        return result;
+      } catch (error) {
+        if (open) await client.query('ROLLBACK').catch(() => (broken = true));
+        const code = (error as { code?: string }).code;
+        if (!isTransientSqlState(code) || attempt >= ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+function clientSql(client: PoolClient): Sql {
+  return async <Row extends object>(text: string, params?: readonly unknown[]) =>
+    (await client.query<Row & QueryResultRow>(text, params as unknown[])).rows;
+}
