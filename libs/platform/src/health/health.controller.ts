@@ -1,3 +1,4 @@
+import { sqlIn } from '../database/sql';
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { MikroORM } from '@mikro-orm/core';
@@ -23,7 +24,7 @@ export class HealthController {
   @Get('ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<unknown> {
     try {
-      await this.orm.em.getConnection().execute('SELECT 1');
+      await sqlIn(this.orm.em)('SELECT 1');
       const pending = await pendingMigrations(this.orm);
       if (pending.length === 0) return { status: 'ok', database: 'up', migrations: 'applied' };
       res.status(503).type(PROBLEM_CONTENT_TYPE);

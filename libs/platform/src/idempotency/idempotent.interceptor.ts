@@ -12,6 +12,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { DomainError, ErrorCode, statusOf } from '../errors';
+import { sqlIn } from '../database/sql';
 import type { Actor } from '../auth/actor';
 
 const KEY = /^[A-Za-z0-9._:-]{8,200}$/;
@@ -58,11 +59,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const hash = createHash('sha256')
       .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    const connection = this.orm.em.getConnection();
-    const claimed = await connection.execute<{ account_id: string }[]>(
-      `INSERT INTO idempotency_record (account_id, key, community_id, request_hash, created_at) VALUES (?, ?, ?, ?, now())
+    const sql = sqlIn(this.orm.em);
+    const claimed = await sql<{ account_id: string }>(
+      `INSERT INTO idempotency_record (account_id, key, community_id, request_hash, created_at) VALUES ($1, $2, $3, $4, now())
        ON CONFLICT (account_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
-         WHERE idempotency_record.response_status IS NULL AND idempotency_record.created_at < now() - make_interval(secs => ?)
+         WHERE idempotency_record.response_status IS NULL AND idempotency_record.created_at < now() - make_interval(secs => $5)
            AND idempotency_record.request_hash = EXCLUDED.request_hash
        RETURNING account_id`,
       [actor.accountId, key, actor.communityId, hash, STALE_AFTER_MS / 1000],
@@ -78,7 +79,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         await this.store(actor, key, statusOf(error.code), { error: stored });
       } else {
         // Unexpected failures are not answers: free the key so a retry runs again.
-        await connection.execute(`DELETE FROM idempotency_record WHERE account_id = ? AND key = ?`, [
+        await sql(`DELETE FROM idempotency_record WHERE account_id = $1 AND key = $2`, [
           actor.accountId,
           key,
         ]);
@@ -88,12 +89,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async replay(actor: Actor, key: string, hash: string, response: Response): Promise<unknown> {
-    const [record] = await this.orm.em
-      .getConnection()
-      .execute<{ request_hash: string; response_status: number | null; response_body: unknown }[]>(
-        `SELECT request_hash, response_status, response_body FROM idempotency_record WHERE account_id = ? AND key = ?`,
-        [actor.accountId, key],
-      );
+    const [record] = await sqlIn(this.orm.em)<{
+      request_hash: string;
+      response_status: number | null;
+      response_body: unknown;
+    }>(
+      `SELECT request_hash, response_status, response_body FROM idempotency_record WHERE account_id = $1 AND key = $2`,
+      [actor.accountId, key],
+    );
     if (!record)
       throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'Retry: the first request with this key is finishing');
     if (record.request_hash !== hash) {
@@ -114,12 +117,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async store(actor: Actor, key: string, status: number, body: unknown): Promise<void> {
-    await this.orm.em
-      .getConnection()
-      .execute(
-        `UPDATE idempotency_record SET response_status = ?, response_body = ?::jsonb WHERE account_id = ? AND key = ?`,
-        [status, JSON.stringify(body), actor.accountId, key],
-      );
+    await sqlIn(this.orm.em)(
+      `UPDATE idempotency_record SET response_status = $1, response_body = $2::jsonb WHERE account_id = $3 AND key = $4`,
+      [status, JSON.stringify(body), actor.accountId, key],
+    );
   }
 }
 

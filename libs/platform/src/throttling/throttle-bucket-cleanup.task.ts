@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { MikroORM } from '@mikro-orm/core';
+import { sqlIn } from '../database/sql';
 
 /** Worker tick: drops rate-limit counters whose window and block have both ended. */
 @Injectable()
@@ -19,14 +20,12 @@ export class ThrottleBucketCleanup {
   }
 
   async removeExpired(): Promise<number> {
-    const em = this.orm.em.fork();
-    return em
-      .getConnection()
-      .execute(
-        `DELETE FROM throttle_bucket WHERE expires_at < now() AND (blocked_until IS NULL OR blocked_until < now())`,
-        [],
-        'run',
-      )
-      .then((result: { affectedRows?: number }) => result.affectedRows ?? 0);
+    const [removed] = await sqlIn(this.orm.em.fork())<{ count: number }>(
+      `WITH removed AS (
+         DELETE FROM throttle_bucket WHERE expires_at < now() AND (blocked_until IS NULL OR blocked_until < now())
+         RETURNING 1)
+       SELECT count(*)::int AS count FROM removed`,
+    );
+    return removed.count;
   }
 }
