@@ -92,7 +92,7 @@ export function withRequestPath(
   error: FieldError,
   request: Pick<Request, 'body' | 'query' | 'params' | 'method'>,
 ): FieldError {
-  if (/^(body|query|params|headers)(\.|$)/.test(error.field)) return error;
+  if (/^(body|query|param|value)(\.|$)/.test(error.field)) return error;
   const top = error.field.split('.')[0];
   const has = (part: unknown) =>
     typeof part === 'object' && part !== null && Object.prototype.hasOwnProperty.call(part, top);
@@ -101,7 +101,7 @@ export function withRequestPath(
     : has(request.query)
       ? 'query'
       : has(request.params)
-        ? 'params'
+        ? 'param'
         : ['GET', 'HEAD', 'DELETE'].includes(request.method)
           ? 'query'
           : 'body';

@@ -48,7 +48,7 @@ describe('problem details', () => {
   it.each([
     ['endsAt', { method: 'POST', body: { endsAt: 1 }, query: {}, params: {} }, 'body.endsAt'],
     ['week', { method: 'GET', body: undefined, query: { week: 'x' }, params: {} }, 'query.week'],
-    ['id', { method: 'GET', body: undefined, query: {}, params: { id: 'x' } }, 'params.id'],
+    ['id', { method: 'GET', body: undefined, query: {}, params: { id: 'x' } }, 'param.id'],
     ['personId', { method: 'POST', body: {}, query: {}, params: {} }, 'body.personId'],
     ['from', { method: 'GET', body: undefined, query: {}, params: {} }, 'query.from'],
     ['body.email', { method: 'POST', body: {}, query: {}, params: {} }, 'body.email'],
