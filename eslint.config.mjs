@@ -38,11 +38,13 @@ const NO_SQL_OUTSIDE_INFRA = [
     message: 'SQL lives in infra/: call a repository or query there.',
   },
   {
-    selector: 'CallExpression > TemplateLiteral.arguments:first-child[quasis.0.value.raw=/^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\s/i]',
+    selector:
+      'CallExpression > TemplateLiteral.arguments:first-child[quasis.0.value.raw=/^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\s/i]',
     message: 'SQL lives in infra/: call a repository or query there.',
   },
   {
-    selector: 'CallExpression > Literal.arguments:first-child[value=/^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\s/i]',
+    selector:
+      'CallExpression > Literal.arguments:first-child[value=/^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\s/i]',
     message: 'SQL lives in infra/: call a repository or query there.',
   },
 ];
@@ -70,7 +72,17 @@ const crossContextPatterns = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'jest.config.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'jest.config.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { loadConfig, openDatabase, ormOptions } from '@linli/platform';
-import { allEntities } from '../config/entities';
+import { allEntities, allMigrations } from '../config/contexts';
 
 export interface BenchDatabase {
   url: string;
@@ -24,7 +24,9 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user, which must reach it
     database = await openDatabase(loadConfig({ DATA_DIR: dataDir }));
   }
-  const orm = await MikroORM.init(ormOptions({ url: database.url, entities: allEntities, poolMax: 2 }));
+  const orm = await MikroORM.init(
+    ormOptions({ url: database.url, entities: allEntities, migrations: allMigrations, poolMax: 2 }),
+  );
   await orm.getMigrator().up();
   await orm.close(true);
   return {

@@ -16,7 +16,7 @@ import { createTenant, TEST_PASSWORD } from '@linli/identity/testing';
 import { makeShift } from '@linli/volunteering/testing';
 import { RenderedFeedCache, sharedEventCache } from '@linli/calendar';
 import { createApi } from '../apps/api/src/create-api';
-import { allEntities } from '../config/entities';
+import { allEntities, allMigrations } from '../config/contexts';
 import { report } from './measure';
 import { openBenchDatabase } from './bench-database';
 
@@ -59,7 +59,9 @@ async function rate(count: number, before: () => void, call: () => Promise<Answe
 
 export async function feeds304Case(): Promise<void> {
   const database = await openBenchDatabase();
-  const orm = await MikroORM.init(ormOptions({ url: database.url, entities: allEntities, poolMax: 2 }));
+  const orm = await MikroORM.init(
+    ormOptions({ url: database.url, entities: allEntities, migrations: allMigrations, poolMax: 2 }),
+  );
   const em = orm.em.fork();
   const tenant = await createTenant(em, `feeds-${Date.now()}`);
   // One shift every 4 hours: 1,000 shifts over ~167 days, all inside the default window.

@@ -8,10 +8,9 @@
  * Uses BENCH_DATABASE_URL (a server) when set, otherwise an embedded PostgreSQL in a temp dir.
  */
 import { randomUUID } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/core';
 import nodemailer from 'nodemailer';
 import { Pool } from 'pg';
-import { MailOutbox, SystemClock, ormOptions } from '@linli/platform';
+import { SqlDatabase, SystemClock } from '@linli/platform';
 import { DEFAULT_DISPATCH, OutboxDispatcher, SmtpMailTransport } from '@linli/reminders';
 import { startSmtpSink } from '../test/support/smtp-sink';
 import { insertDueMail } from '../test/support/mail-outbox-rows';
@@ -50,7 +49,7 @@ async function direct(url: string, rows: { id: string; to: string; subject: stri
 export async function run(): Promise<void> {
   const database = await openBenchDatabase();
   const sink = await startSmtpSink({ keepRaw: false });
-  const orm = await MikroORM.init(ormOptions({ url: database.url, entities: [MailOutbox], poolMax: 4 }));
+  const sqlDatabase = new SqlDatabase(database.url, 4);
   const pool = new Pool({ connectionString: database.url, max: 2 });
   try {
     const communityId = randomUUID();
@@ -68,7 +67,7 @@ export async function run(): Promise<void> {
     // Ours: the dispatcher as the worker tick runs it, one batch after another until none is due.
     const transport = new SmtpMailTransport(sink.url, POOL_SIZE);
     const dispatcher = new OutboxDispatcher(
-      orm.em,
+      sqlDatabase,
       transport,
       { ...DEFAULT_DISPATCH, from: FROM, maxAttempts: 8 },
       new SystemClock(),
@@ -94,7 +93,7 @@ export async function run(): Promise<void> {
     }
   } finally {
     await pool.end();
-    await orm.close(true);
+    await sqlDatabase.close();
     await sink.close();
     await database.stop();
   }

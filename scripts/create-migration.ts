@@ -14,7 +14,9 @@ import { allEntities, allMigrations } from '../config/contexts';
 /** Where a context keeps its migrations. */
 function migrationsDir(context: string): string {
   if (!/^[a-z-]+$/.test(context)) throw new Error('usage: npm run db:migration:create -- <context> <name>');
-  return context === 'platform' ? 'libs/platform/src/database/migrations' : `libs/${context}/src/infra/migrations`;
+  return context === 'platform'
+    ? 'libs/platform/src/database/migrations'
+    : `libs/${context}/src/infra/migrations`;
 }
 
 async function main(): Promise<void> {
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${scratchName}`);
   scratch.pathname = `/${scratchName}`;
   try {
-    const orm = await MikroORM.init(ormOptions({ url: scratch.toString(), entities: allEntities, migrations: allMigrations }));
+    const orm = await MikroORM.init(
+      ormOptions({ url: scratch.toString(), entities: allEntities, migrations: allMigrations }),
+    );
     await orm.getMigrator().up();
     const result = await orm.getMigrator().createMigration(MIGRATIONS_DIR, false, false, name);
     await orm.close();

@@ -8,7 +8,9 @@ import { allEntities, allMigrations } from '../config/contexts';
 
 async function main(): Promise<void> {
   const database = await openDatabase(loadConfig());
-  const orm = await MikroORM.init(ormOptions({ url: database.url, entities: allEntities, migrations: allMigrations, poolMax: 2 }));
+  const orm = await MikroORM.init(
+    ormOptions({ url: database.url, entities: allEntities, migrations: allMigrations, poolMax: 2 }),
+  );
   try {
     const applied = await applyPendingMigrations(orm);
     console.log(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { registeredErrorCodes } from '@linli/platform';
 import { CONTEXTS } from '../../config/contexts';
 
-/** Codes thrown as `new DomainError('CODE', ...)` in one context's source files. */
+/** Codes thrown as `new DomainError('CODE', ...)` or through a context's typed `xError('CODE', ...)`. */
 function thrownCodes(dir: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const name of readdirSync(dir)) {
@@ -12,7 +12,7 @@ function thrownCodes(dir: string): Map<string, string> {
       for (const [code, file] of thrownCodes(path)) found.set(code, file);
     } else if (path.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(path)) {
       for (const match of readFileSync(path, 'utf8').matchAll(
-        /new DomainError(?:<[^>]*>)?\(\s*'([A-Z0-9_]+)'/g,
+        /(?:new DomainError(?:<[^>]*>)?|\b[a-z]\w*Error)\(\s*'([A-Z][A-Z0-9_]+)'/g,
       )) {
         found.set(match[1], path);
       }

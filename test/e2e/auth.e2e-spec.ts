@@ -1,4 +1,4 @@
-import { createTenant, Tenant, TEST_PASSWORD } from '@linli/identity/testing';
+import { createTenant, setAccountActive, Tenant, TEST_PASSWORD } from '@linli/identity/testing';
 import { TokenService } from '@linli/platform';
 import { startTestApi, TestApi } from '../support/test-api';
 import { bearerFor } from '../support/auth';
@@ -71,20 +71,15 @@ describe('auth: login, /me, roles', () => {
   });
 
   it('refuses a deactivated account', async () => {
-    const em = api.em();
-    const account = await em.findOneOrFail(
-      'Account',
-      { id: tenant.accounts.volunteer.id },
-      { filters: false },
-    );
-    (account as { active: boolean }).active = false;
-    await em.flush();
-    const response = await api.http
-      .post('/api/v1/auth/login')
-      .send({ login: tenant.accounts.volunteer.email, password: TEST_PASSWORD });
-    expect(response.status).toBe(401);
-    (account as { active: boolean }).active = true;
-    await em.flush();
+    await setAccountActive(api.em(), tenant.accounts.volunteer.id, false);
+    try {
+      const response = await api.http
+        .post('/api/v1/auth/login')
+        .send({ login: tenant.accounts.volunteer.email, password: TEST_PASSWORD });
+      expect(response.status).toBe(401);
+    } finally {
+      await setAccountActive(api.em(), tenant.accounts.volunteer.id, true);
+    }
   });
 
   it('lets an organiser create a login for a volunteer, who can then sign in by phone', async () => {

@@ -1,15 +1,7 @@
-import { createTenant, Tenant } from '@linli/identity/testing';
+import { createTenant, Tenant, countRecords } from '@linli/identity/testing';
 import { startTestApi, TestApi } from '../support/test-api';
-import { bearerFor } from '../support/auth';
-import {
-  Bearers,
-  countRows,
-  errorFields,
-  expectProblem,
-  expectStatus,
-  ids,
-  signInAll,
-} from './identity-e2e.helpers';
+import { Bearers, bearerFor, signInAll } from '../support/auth';
+import { errorFields, expectProblem, expectStatus, ids } from './identity-e2e.helpers';
 
 const ESTATE_KEYS = [
   'active',
@@ -85,10 +77,10 @@ describe('estates and organisations: /api/v1/estates, /api/v1/organisations', ()
     });
 
     it('answers 409 ALREADY_EXISTS for a name the community already uses, on create and on rename', async () => {
-      const before = await countRows(api, 'estate');
+      const before = await countRecords(api.em(), 'estate');
       const duplicate = await create(as.organiser, { name: '翡翠龙湾小区' });
       expectProblem(duplicate, 409, 'ALREADY_EXISTS');
-      expect(await countRows(api, 'estate')).toBe(before);
+      expect(await countRecords(api.em(), 'estate')).toBe(before);
       const other = await create(as.organiser, { name: '锦江小区' });
       const renamed = await patch(as.organiser, other.body.id, { name: '翡翠龙湾小区', notes: '改名' });
       expectProblem(renamed, 409, 'ALREADY_EXISTS');
@@ -183,9 +175,9 @@ describe('estates and organisations: /api/v1/estates, /api/v1/organisations', ()
       for (const bearer of [as.coordinator, as.volunteer]) {
         expectStatus(await list(bearer), 200);
         expectStatus(await get(bearer, t.estate.id), 200);
-        const before = await countRows(api, 'estate');
+        const before = await countRecords(api.em(), 'estate');
         expectProblem(await create(bearer, { name: '越权小区' }), 403, 'FORBIDDEN');
-        expect(await countRows(api, 'estate')).toBe(before);
+        expect(await countRecords(api.em(), 'estate')).toBe(before);
         expectProblem(await patch(bearer, t.estate.id, { notes: '越权' }), 403, 'FORBIDDEN');
         const removed = await api.http.delete(`/api/v1/estates/${t.estate.id}`).set('authorization', bearer);
         expectProblem(removed, 403, 'FORBIDDEN');
@@ -206,11 +198,11 @@ describe('estates and organisations: /api/v1/estates, /api/v1/organisations', ()
       [{ name: 'ok', active: false }, ['body.active']],
       [{ name: 'ok', id: '7d6f2a51-0c0e-4b5e-9a1d-2f3c4b5a6d7e', bogus: 1 }, ['body.bogus', 'body.id']],
     ])('rejects the body %j', async (body, fields) => {
-      const before = await countRows(api, 'estate');
+      const before = await countRecords(api.em(), 'estate');
       const response = await create(as.organiser, body);
       expectProblem(response, 400, 'VALIDATION_FAILED');
       expect(errorFields(response).sort()).toEqual(fields);
-      expect(await countRows(api, 'estate')).toBe(before);
+      expect(await countRecords(api.em(), 'estate')).toBe(before);
     });
 
     it.each([
@@ -270,10 +262,10 @@ describe('estates and organisations: /api/v1/estates, /api/v1/organisations', ()
     });
 
     it('answers 409 ALREADY_EXISTS for a duplicate name in the community', async () => {
-      const before = await countRows(api, 'partner_organisation');
+      const before = await countRecords(api.em(), 'organisation');
       const response = await create(as.organiser, { name: '城南社工站', kind: 'social_enterprise' });
       expectProblem(response, 409, 'ALREADY_EXISTS');
-      expect(await countRows(api, 'partner_organisation')).toBe(before);
+      expect(await countRecords(api.em(), 'organisation')).toBe(before);
     });
 
     it('filters by kind, active and q, and sorts', async () => {
@@ -396,9 +388,9 @@ describe('estates and organisations: /api/v1/estates, /api/v1/organisations', ()
         const response = await patch(as.coordinator, t.otherOrganisation.id, { contactName: '越权' });
         expectProblem(response, 403, 'FORBIDDEN');
         expect((await get(as.organiser, t.otherOrganisation.id)).body.contactName).toBeNull();
-        const before = await countRows(api, 'partner_organisation');
+        const before = await countRecords(api.em(), 'organisation');
         expectProblem(await create(as.coordinator, { name: '新组织', kind: 'community' }), 403, 'FORBIDDEN');
-        expect(await countRows(api, 'partner_organisation')).toBe(before);
+        expect(await countRecords(api.em(), 'organisation')).toBe(before);
         const removed = await api.http
           .delete(`/api/v1/organisations/${t.organisation.id}`)
           .set('authorization', as.coordinator);
@@ -436,11 +428,11 @@ describe('estates and organisations: /api/v1/estates, /api/v1/organisations', ()
       [{ name: 'ok', kind: 'community', contactEmail: 'nobody' }, ['body.contactEmail']],
       [{ name: 'ok', kind: 'community', members: [] }, ['body.members']],
     ])('rejects the body %j', async (body, fields) => {
-      const before = await countRows(api, 'partner_organisation');
+      const before = await countRecords(api.em(), 'organisation');
       const response = await create(as.organiser, body);
       expectProblem(response, 400, 'VALIDATION_FAILED');
       expect(errorFields(response).sort()).toEqual(fields);
-      expect(await countRows(api, 'partner_organisation')).toBe(before);
+      expect(await countRecords(api.em(), 'organisation')).toBe(before);
     });
 
     it.each([

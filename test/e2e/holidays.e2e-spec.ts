@@ -1,6 +1,7 @@
 import { createTenant, Tenant } from '@linli/identity/testing';
 import { startTestApi, TestApi } from '../support/test-api';
-import { Bearers, errorFields, expectProblem, expectStatus, signInAll } from './identity-e2e.helpers';
+import { Bearers, signInAll } from '../support/auth';
+import { errorFields, expectProblem, expectStatus } from './identity-e2e.helpers';
 
 interface Day {
   date: string;

@@ -1,8 +1,9 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { Public } from '@linli/platform';
-import { createTenant, Tenant } from '@linli/identity/testing';
+import { countRecords, createTenant, Tenant } from '@linli/identity/testing';
 import { startTestApi, TestApi } from '../support/test-api';
 import { bearerFor } from '../support/auth';
+import { errorFields, expectProblem } from './identity-e2e.helpers';
 
 /** A route that fails the way a bug would, to see what a client gets. */
 @Controller('v1/test-probe')
@@ -15,26 +16,6 @@ class ProbeController {
 }
 @Module({ controllers: [ProbeController] })
 class ProbeModule {}
-
-const PROBLEM = /^application\/problem\+json/;
-
-function expectProblem(
-  response: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
-  status: number,
-  code: string,
-) {
-  expect(response.status).toBe(status);
-  expect(response.headers['content-type']).toMatch(PROBLEM);
-  expect(response.body).toEqual(
-    expect.objectContaining({
-      type: expect.stringContaining('https://'),
-      title: expect.any(String),
-      status,
-      detail: expect.any(String),
-      code,
-    }),
-  );
-}
 
 describe('HTTP conventions: problem+json, bounds, health, OpenAPI', () => {
   let api: TestApi;
@@ -73,7 +54,7 @@ describe('HTTP conventions: problem+json, bounds, health, OpenAPI', () => {
       .set('authorization', organiser)
       .send({ name: 'big', notes: 'x'.repeat(5000) });
     expectProblem(response, 413, 'PAYLOAD_TOO_LARGE');
-    expect(await api.em().count('Estate', { name: 'big' }, { filters: false })).toBe(0);
+    expect(await countRecords(api.em(), 'estate', { name: 'big' })).toBe(0);
   });
 
   it('answers wrong types and unknown fields with 400 VALIDATION_FAILED listing each field', async () => {
@@ -82,8 +63,7 @@ describe('HTTP conventions: problem+json, bounds, health, OpenAPI', () => {
       .set('authorization', organiser)
       .send({ name: 42, households: -1, colour: 'red' });
     expectProblem(response, 400, 'VALIDATION_FAILED');
-    const fields = (response.body.errors as { field: string }[]).map((e) => e.field).sort();
-    expect(fields).toEqual(['body.colour', 'body.households', 'body.name']);
+    expect(errorFields(response).sort()).toEqual(['body.colour', 'body.households', 'body.name']);
   });
 
   it('answers a non-JSON body with 400, never 500', async () => {

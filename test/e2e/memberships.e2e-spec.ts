@@ -1,15 +1,7 @@
-import { createTenant, Tenant, TEST_PASSWORD } from '@linli/identity/testing';
+import { createTenant, Tenant, TEST_PASSWORD, countRecords, membershipIdOf } from '@linli/identity/testing';
 import { startTestApi, TestApi } from '../support/test-api';
-import {
-  Bearers,
-  countRows,
-  errorFields,
-  expectProblem,
-  expectStatus,
-  ids,
-  membershipId,
-  signInAll,
-} from './identity-e2e.helpers';
+import { Bearers, signInAll } from '../support/auth';
+import { errorFields, expectProblem, expectStatus, ids } from './identity-e2e.helpers';
 
 const MEMBERSHIP_KEYS = [
   'active',
@@ -83,13 +75,13 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
     });
 
     it('answers 409 ALREADY_EXISTS for a second active membership of the same pair', async () => {
-      const before = await countRows(api, 'membership');
+      const before = await countRecords(api.em(), 'membership');
       const response = await join(as.organiser, {
         personId: t.people.member.id,
         organisationId: t.organisation.id,
       });
       expectProblem(response, 409, 'ALREADY_EXISTS');
-      expect(await countRows(api, 'membership')).toBe(before);
+      expect(await countRecords(api.em(), 'membership')).toBe(before);
     });
 
     it('ends a membership with DELETE: active false, still readable, then re-adding reactivates the same row', async () => {
@@ -102,7 +94,7 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
       expect(ids(await list(as.organiser, `personId=${personId}&active=false`))).toEqual([joined.body.id]);
       expect(ids(await list(as.organiser, `personId=${personId}&active=true`))).toEqual([]);
 
-      const before = await countRows(api, 'membership');
+      const before = await countRecords(api.em(), 'membership');
       const back = await join(as.organiser, {
         personId,
         organisationId: t.organisation.id,
@@ -110,7 +102,7 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
       });
       expectStatus(back, 201);
       expect(back.body).toMatchObject({ id: joined.body.id, active: true, role: 'coordinator' });
-      expect(await countRows(api, 'membership')).toBe(before);
+      expect(await countRecords(api.em(), 'membership')).toBe(before);
       expect((await list(as.organiser, `personId=${personId}`)).body.total).toBe(1);
     });
 
@@ -201,10 +193,10 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
 
     it('reads its organisation’s memberships; another organisation’s answer 404', async () => {
       expectStatus(
-        await get(as.coordinator, await membershipId(api, t.people.member.id, t.organisation.id)),
+        await get(as.coordinator, await membershipIdOf(api.em(), t.people.member.id, t.organisation.id)),
         200,
       );
-      const foreign = await membershipId(api, t.people.volunteer.id, t.otherOrganisation.id);
+      const foreign = await membershipIdOf(api.em(), t.people.volunteer.id, t.otherOrganisation.id);
       expectProblem(await get(as.coordinator, foreign), 404, 'NOT_FOUND');
       expectProblem(await patch(as.coordinator, foreign, { active: false }), 404, 'NOT_FOUND');
       expectProblem(await end(as.coordinator, foreign), 404, 'NOT_FOUND');
@@ -226,27 +218,27 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
 
     it('cannot appoint coordinators, by adding or by promoting (403)', async () => {
       const personId = await newPerson('想当协调员');
-      const before = await countRows(api, 'membership');
+      const before = await countRecords(api.em(), 'membership');
       const appointed = await join(as.coordinator, {
         personId,
         organisationId: t.organisation.id,
         role: 'coordinator',
       });
       expectProblem(appointed, 403, 'FORBIDDEN');
-      expect(await countRows(api, 'membership')).toBe(before);
-      const memberId = await membershipId(api, t.people.member.id, t.organisation.id);
+      expect(await countRecords(api.em(), 'membership')).toBe(before);
+      const memberId = await membershipIdOf(api.em(), t.people.member.id, t.organisation.id);
       expectProblem(await patch(as.coordinator, memberId, { role: 'coordinator' }), 403, 'FORBIDDEN');
       expect((await get(as.organiser, memberId)).body.role).toBe('member');
     });
 
     it('cannot add members to another organisation (403), even people it could see', async () => {
-      const before = await countRows(api, 'membership');
+      const before = await countRecords(api.em(), 'membership');
       const response = await join(as.coordinator, {
         personId: t.people.member.id,
         organisationId: t.otherOrganisation.id,
       });
       expectProblem(response, 403, 'FORBIDDEN');
-      expect(await countRows(api, 'membership')).toBe(before);
+      expect(await countRecords(api.em(), 'membership')).toBe(before);
     });
 
     it('cannot change or end another coordinator’s membership', async () => {
@@ -268,7 +260,7 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
 
   describe('as volunteer', () => {
     it('lists and reads only their own memberships', async () => {
-      const own = await membershipId(api, t.people.volunteer.id, t.otherOrganisation.id);
+      const own = await membershipIdOf(api.em(), t.people.volunteer.id, t.otherOrganisation.id);
       for (const query of ['', `personId=${t.people.member.id}`, 'pageSize=100']) {
         const response = await list(as.volunteer, query);
         expectStatus(response, 200);
@@ -277,13 +269,13 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
       }
       expect((await list(as.volunteer, `organisationId=${t.organisation.id}`)).body.total).toBe(0);
       expectStatus(await get(as.volunteer, own), 200);
-      const other = await membershipId(api, t.people.member.id, t.organisation.id);
+      const other = await membershipIdOf(api.em(), t.people.member.id, t.organisation.id);
       expectProblem(await get(as.volunteer, other), 404, 'NOT_FOUND');
     });
 
     it('cannot add, change or end memberships, even their own (403)', async () => {
-      const own = await membershipId(api, t.people.volunteer.id, t.otherOrganisation.id);
-      const before = await countRows(api, 'membership');
+      const own = await membershipIdOf(api.em(), t.people.volunteer.id, t.otherOrganisation.id);
+      const before = await countRecords(api.em(), 'membership');
       const joined = await join(as.volunteer, {
         personId: t.people.volunteer.id,
         organisationId: t.organisation.id,
@@ -291,7 +283,7 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
       expectProblem(joined, 403, 'FORBIDDEN');
       expectProblem(await patch(as.volunteer, own, { role: 'coordinator' }), 403, 'FORBIDDEN');
       expectProblem(await end(as.volunteer, own), 403, 'FORBIDDEN');
-      expect(await countRows(api, 'membership')).toBe(before);
+      expect(await countRecords(api.em(), 'membership')).toBe(before);
       expect((await get(as.organiser, own)).body).toMatchObject({ role: 'member', active: true });
     });
   });
@@ -323,7 +315,7 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
     });
 
     it('rejects moving a membership to another person or organisation (unknown fields)', async () => {
-      const id = await membershipId(api, t.people.member.id, t.organisation.id);
+      const id = await membershipIdOf(api.em(), t.people.member.id, t.organisation.id);
       const response = await patch(as.organiser, id, { personId: t.people.volunteer.id, bogus: true });
       expectProblem(response, 400, 'VALIDATION_FAILED');
       expect(errorFields(response).sort()).toEqual(['body.bogus', 'body.personId']);
@@ -391,7 +383,7 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
     });
 
     it('answers 409 ALREADY_EXISTS for an email already in use, in any case', async () => {
-      const before = await countRows(api, 'account');
+      const before = await countRecords(api.em(), 'account');
       const response = await account({
         email: t.accounts.volunteer.email!.toUpperCase(),
         password: TEST_PASSWORD,
@@ -399,7 +391,7 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
         personId: t.people.member.id,
       });
       expectProblem(response, 409, 'ALREADY_EXISTS');
-      expect(await countRows(api, 'account')).toBe(before);
+      expect(await countRecords(api.em(), 'account')).toBe(before);
     });
 
     it('gives a coordinator account only to an active coordinator of that organisation', async () => {

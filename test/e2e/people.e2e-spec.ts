@@ -1,15 +1,7 @@
-import { createTenant, Tenant, TEST_PASSWORD } from '@linli/identity/testing';
+import { createTenant, Tenant, TEST_PASSWORD, countRecords, membershipIdOf } from '@linli/identity/testing';
 import { startTestApi, TestApi } from '../support/test-api';
-import {
-  Bearers,
-  countRows,
-  errorFields,
-  expectProblem,
-  expectStatus,
-  ids,
-  membershipId,
-  signInAll,
-} from './identity-e2e.helpers';
+import { Bearers, signInAll } from '../support/auth';
+import { errorFields, expectProblem, expectStatus, ids } from './identity-e2e.helpers';
 
 const PERSON_KEYS = [
   'active',
@@ -309,7 +301,7 @@ describe('people: /api/v1/people', () => {
     it('loses sight of a person once their membership ends', async () => {
       const person = await create(as.coordinator, { name: '将离开' });
       expectStatus(await get(as.coordinator, person.body.id), 200);
-      const id = await membershipId(api, person.body.id, t.organisation.id);
+      const id = await membershipIdOf(api.em(), person.body.id, t.organisation.id);
       expectStatus(
         await api.http.delete(`/api/v1/memberships/${id}`).set('authorization', as.organiser),
         200,
@@ -319,11 +311,13 @@ describe('people: /api/v1/people', () => {
     });
 
     it('cannot record qualifications when creating, and nothing is written', async () => {
-      const before = [await countRows(api, 'person'), await countRows(api, 'membership')];
+      const before = [await countRecords(api.em(), 'person'), await countRecords(api.em(), 'membership')];
       const response = await create(as.coordinator, { name: '带证书', qualifications: ['电工证'] });
       expectProblem(response, 403, 'FORBIDDEN');
       expect(errorFields(response)).toEqual(['body.qualifications']);
-      expect([await countRows(api, 'person'), await countRows(api, 'membership')]).toEqual(before);
+      expect([await countRecords(api.em(), 'person'), await countRecords(api.em(), 'membership')]).toEqual(
+        before,
+      );
     });
 
     it('edits a member’s contact and skills but not their qualifications or whether they are active', async () => {
@@ -417,26 +411,26 @@ describe('people: /api/v1/people', () => {
     });
 
     it('cannot create or delete people', async () => {
-      const before = await countRows(api, 'person');
+      const before = await countRecords(api.em(), 'person');
       expectProblem(await create(as.volunteer, { name: '不许' }), 403, 'FORBIDDEN');
       const removed = await api.http
         .delete(`/api/v1/people/${t.people.volunteer.id}`)
         .set('authorization', as.volunteer);
       expectProblem(removed, 403, 'FORBIDDEN');
-      expect(await countRows(api, 'person')).toBe(before);
+      expect(await countRecords(api.em(), 'person')).toBe(before);
     });
   });
 
   describe('validation', () => {
     it('rejects unknown body fields, naming each one, and writes nothing', async () => {
-      const before = await countRows(api, 'person');
+      const before = await countRecords(api.em(), 'person');
       const response = await create(as.organiser, { name: '多余字段', bogus: 1, community: 'x' });
       expectProblem(response, 400, 'VALIDATION_FAILED');
       expect(errorFields(response).sort()).toEqual(['body.bogus', 'body.community']);
       const patched = await patch(as.organiser, t.people.member.id, { passwordHash: 'x' });
       expectProblem(patched, 400, 'VALIDATION_FAILED');
       expect(errorFields(patched)).toEqual(['body.passwordHash']);
-      expect(await countRows(api, 'person')).toBe(before);
+      expect(await countRecords(api.em(), 'person')).toBe(before);
     });
 
     it.each([
@@ -489,11 +483,11 @@ describe('people: /api/v1/people', () => {
       [{ name: 'ok', languages: ['chinese!'] }, 'body.languages.0'],
       [{ name: 'ok', languages: [] }, 'body.languages'],
     ])('rejects the body %j at %s', async (body, field) => {
-      const before = await countRows(api, 'person');
+      const before = await countRecords(api.em(), 'person');
       const response = await create(as.organiser, body);
       expectProblem(response, 400, 'VALIDATION_FAILED');
       expect(errorFields(response)).toEqual([field]);
-      expect(await countRows(api, 'person')).toBe(before);
+      expect(await countRecords(api.em(), 'person')).toBe(before);
     });
 
     it('refuses null for the required name on update', async () => {

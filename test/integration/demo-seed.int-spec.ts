@@ -9,7 +9,7 @@ import {
   PARTNER_KIND_VALUES,
   SeedDemoUseCase,
 } from '@linli/identity';
-import { allEntities } from '../../config/entities';
+import { allEntities, allMigrations } from '../../config/contexts';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestApi, testConfig } from '../support/test-api';
 
@@ -20,6 +20,7 @@ async function seederOn(database: TestDatabase) {
         config: testConfig(),
         databaseUrl: database.url,
         entities: allEntities,
+        migrations: allMigrations,
         http: false,
       }),
       IdentityModule,

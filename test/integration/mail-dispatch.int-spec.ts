@@ -2,9 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MikroORM } from '@mikro-orm/core';
 import { Client } from 'pg';
-import { Clock, FixedClock, MailOutbox, SystemClock, ormOptions } from '@linli/platform';
+import { Clock, FixedClock, SqlDatabase, SystemClock } from '@linli/platform';
 import {
   DEFAULT_DISPATCH,
   FileMailboxTransport,
@@ -44,13 +43,13 @@ interface Row {
 
 describe('mail dispatcher (real SMTP server)', () => {
   let database: TestDatabase;
-  let orm: MikroORM;
+  let sqlDatabase: SqlDatabase;
   let db: Client;
   let sink: SmtpSink;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    orm = await MikroORM.init(ormOptions({ url: database.url, entities: [MailOutbox], poolMax: 4 }));
+    sqlDatabase = new SqlDatabase(database.url, 4);
     db = new Client({ connectionString: database.url });
     await db.connect();
   });
@@ -62,12 +61,12 @@ describe('mail dispatcher (real SMTP server)', () => {
   afterEach(() => sink.close());
   afterAll(async () => {
     await db.end();
-    await orm.close(true);
+    await sqlDatabase.close();
     await database.drop();
   });
 
   const dispatcher = (transport: MailTransport, clock: Clock = new SystemClock(), overrides = {}) =>
-    new OutboxDispatcher(orm.em, transport, { ...settings, ...overrides }, clock);
+    new OutboxDispatcher(sqlDatabase, transport, { ...settings, ...overrides }, clock);
 
   async function rows(communityId: string): Promise<Row[]> {
     return (

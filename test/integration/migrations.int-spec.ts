@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
-import { migrationsList, ormOptions, pendingMigrations } from '@linli/platform';
-import { allEntities } from '../../config/entities';
+import { ormOptions, pendingMigrations } from '@linli/platform';
+import { allEntities, allMigrations } from '../../config/contexts';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 describe('migrations', () => {
@@ -9,7 +9,9 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ migrated: false });
-    orm = await MikroORM.init(ormOptions({ url: database.url, entities: allEntities, poolMax: 2 }));
+    orm = await MikroORM.init(
+      ormOptions({ url: database.url, entities: allEntities, migrations: allMigrations, poolMax: 2 }),
+    );
   });
   afterAll(async () => {
     await orm.close(true);
@@ -17,9 +19,9 @@ describe('migrations', () => {
   });
 
   it('apply from an empty database, all of them, in order', async () => {
-    expect(await pendingMigrations(orm)).toEqual(migrationsList.map((m) => m.name));
+    expect(await pendingMigrations(orm)).toEqual(allMigrations.map((m) => m.name));
     const applied = await orm.getMigrator().up();
-    expect(applied.map((m) => m.name)).toEqual(migrationsList.map((m) => m.name));
+    expect(applied.map((m) => m.name)).toEqual(allMigrations.map((m) => m.name));
     expect(await pendingMigrations(orm)).toEqual([]);
   });
 
@@ -40,11 +42,15 @@ describe('migrations', () => {
     expect(await pendingMigrations(orm)).toEqual([]);
   });
 
-  it('are all registered: every migration file in the folder is in the list', async () => {
-    const { readdirSync } = await import('node:fs');
-    const files = readdirSync('libs/platform/src/database/migrations').filter((f) =>
-      /^Migration\d+.*\.ts$/.test(f),
+  it('are all registered: every migration file in platform and in each context is in the list', async () => {
+    const { existsSync, readdirSync } = await import('node:fs');
+    const folders = [
+      'libs/platform/src/database/migrations',
+      ...readdirSync('libs').map((context) => `libs/${context}/src/infra/migrations`),
+    ].filter((folder) => existsSync(folder));
+    const files = folders.flatMap((folder) =>
+      readdirSync(folder).filter((f) => /^Migration\d+.*\.ts$/.test(f)),
     );
-    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(migrationsList.map((m) => m.name).sort());
+    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(allMigrations.map((m) => m.name).sort());
   });
 });

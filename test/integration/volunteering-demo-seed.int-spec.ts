@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { FixedClock, PlatformModule } from '@linli/platform';
 import { DEMO_LOGINS, IdentityModule, SeedDemoUseCase } from '@linli/identity';
 import { SeedVolunteeringDemoUseCase, VolunteeringModule } from '@linli/volunteering';
-import { allEntities } from '../../config/entities';
+import { allEntities, allMigrations } from '../../config/contexts';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-api';
 
@@ -18,6 +18,7 @@ async function seedersOn(database: TestDatabase, clock = new FixedClock(NOW)) {
         config: testConfig(),
         databaseUrl: database.url,
         entities: allEntities,
+        migrations: allMigrations,
         http: false,
         clock,
       }),

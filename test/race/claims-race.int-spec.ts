@@ -24,9 +24,8 @@ describe('claims under a rush', () => {
   /** Volunteers with tokens issued directly (logging 300 people in would only test argon2). */
   async function volunteers(count: number) {
     const em = api.em();
-    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
     const people = Array.from({ length: count }, (_, i) =>
-      makePerson(em, community as never, { name: `抢单志愿者 ${i}` }),
+      makePerson(em, tenant.community, { name: `抢单志愿者 ${i}` }),
     );
     await em.flush();
     return people.map((person) => ({
@@ -114,9 +113,8 @@ describe('claims under a rush', () => {
 
   it('organisation reservations racing with individual claims never exceed capacity', async () => {
     const em = api.em();
-    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
     const shift = makeShift(em, tenant.community.id, { now: NOW, capacity: 30, startsInHours: 400 });
-    const organisations = Array.from({ length: 8 }, () => makeOrganisation(em, community as never));
+    const organisations = Array.from({ length: 8 }, () => makeOrganisation(em, tenant.community));
     await em.flush();
     const organiser = `Bearer ${tokens.issue({ accountId: tenant.accounts.organiser.id, communityId: tenant.community.id, role: 'organiser', personId: tenant.people.organiser.id })}`;
     const crowd = await volunteers(25);

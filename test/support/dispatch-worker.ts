@@ -8,13 +8,12 @@
  *   HOLD_AFTER_SEND_MS       wait this long after each accepted message before marking (so a
  *                            SIGKILL lands between "the server has it" and "the row says sent")
  */
-import { MikroORM } from '@mikro-orm/core';
-import { MailOutbox, SystemClock, ormOptions } from '@linli/platform';
+import { SqlDatabase, SystemClock } from '@linli/platform';
 import { OutboxDispatcher, SmtpMailTransport, type MailTransport } from '@linli/reminders';
 
 async function main(): Promise<void> {
   const env = process.env;
-  const orm = await MikroORM.init(ormOptions({ url: env.DATABASE_URL!, entities: [MailOutbox], poolMax: 4 }));
+  const db = new SqlDatabase(env.DATABASE_URL!, 4);
   const smtp = new SmtpMailTransport(env.SMTP_URL!, Number(env.POOL_SIZE ?? 5));
   const hold = Number(env.HOLD_AFTER_SEND_MS ?? 0);
   const transport: MailTransport = {
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
     close: () => smtp.close(),
   };
   const dispatcher = new OutboxDispatcher(
-    orm.em,
+    db,
     transport,
     {
       from: 'Linli <no-reply@linli.local>',
@@ -47,7 +46,7 @@ async function main(): Promise<void> {
     else await new Promise((resolve) => setTimeout(resolve, 50));
   }
   transport.close();
-  await orm.close(true);
+  await db.close();
 }
 
 main().catch((error) => {

@@ -60,6 +60,9 @@ export async function startSmtpSink(options: { keepRaw?: boolean } = {}): Promis
       });
     },
   });
+  // A client killed mid-session (the race test SIGKILLs a worker) resets its connection: expected
+  // here, and an 'error' event nobody listens to would fail the whole test file.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import { Client } from 'pg';
-import { migrationsList, ormOptions } from '@linli/platform';
-import { allEntities } from '../../config/entities';
+import { ormOptions } from '@linli/platform';
+import { allEntities, allMigrations } from '../../config/contexts';
 
 /** Any fixed number: serialises template creation across jest workers. */
 const TEMPLATE_LOCK = 41_002;
@@ -33,7 +33,7 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 /** The template's name changes whenever the migration list does, so a stale template is never used. */
 function templateName(): string {
   const digest = createHash('sha1')
-    .update(migrationsList.map((m) => m.name).join(','))
+    .update(allMigrations.map((m) => m.name).join(','))
     .digest('hex')
     .slice(0, 12);
   return `linli_template_${digest}`;
@@ -50,7 +50,12 @@ async function ensureTemplate(): Promise<string> {
       await client.query(`DROP DATABASE IF EXISTS ${building}`);
       await client.query(`CREATE DATABASE ${building}`);
       const orm = await MikroORM.init(
-        ormOptions({ url: databaseUrl(building), entities: allEntities, poolMax: 2 }),
+        ormOptions({
+          url: databaseUrl(building),
+          entities: allEntities,
+          migrations: allMigrations,
+          poolMax: 2,
+        }),
       );
       await orm.getMigrator().up();
       await orm.close(true);

@@ -1,28 +1,35 @@
 import { DynamicModule, Module, ModuleMetadata, Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { INVITE_PLANNERS, type InvitePlanner } from './domain/invite-planner';
 import { InviteProjector } from './application/invite-projector';
+import { InvitePlannerRegistry } from './application/invite-planners';
 
 export interface CalendarInvitesModuleOptions {
   /** Modules the planners need. */
   imports?: ModuleMetadata['imports'];
-  /** InvitePlanner classes (e.g. volunteering's ShiftInvitePlanner), provided here. */
-  planners: Type<InvitePlanner>[];
+  /**
+   * Extra InvitePlanner classes, provided here (tests). Planners marked @InvitePlannerProvider()
+   * in any module (volunteering's ShiftInvitePlanner) are found without being named.
+   */
+  planners?: Type<InvitePlanner>[];
 }
 
 /** Invites by email: the projector (a worker tick) and the planners it asks. */
 @Module({})
 export class CalendarInvitesModule {
-  static register(options: CalendarInvitesModuleOptions): DynamicModule {
+  static register(options: CalendarInvitesModuleOptions = {}): DynamicModule {
+    const planners = options.planners ?? [];
     return {
       module: CalendarInvitesModule,
-      imports: options.imports ?? [],
+      imports: [DiscoveryModule, ...(options.imports ?? [])],
       providers: [
         InviteProjector,
-        ...options.planners,
+        InvitePlannerRegistry,
+        ...planners,
         {
           provide: INVITE_PLANNERS,
           useFactory: (...planners: InvitePlanner[]) => planners,
-          inject: options.planners,
+          inject: planners,
         },
       ],
       exports: [InviteProjector],

@@ -2,6 +2,7 @@ import type { LinliContext } from '@linli/platform';
 import { calendarEntities } from './infra/calendar.entities';
 import { calendarInviteEntities } from './infra/calendar-invite.entity';
 import { CALENDAR_ERRORS } from './domain/calendar-errors';
+import { calendarMigrations } from './infra/migrations';
 import { CalendarApiModule } from './api/calendar-api.module';
 import { CalendarInvitesModule } from './calendar-invites.module';
 
@@ -12,7 +13,7 @@ import { CalendarInvitesModule } from './calendar-invites.module';
 export const calendarContext: LinliContext = {
   name: 'calendar',
   entities: [...calendarEntities, ...calendarInviteEntities],
-  migrations: [],
+  migrations: calendarMigrations,
   errorCodes: CALENDAR_ERRORS,
   api: CalendarApiModule.register(),
   worker: CalendarInvitesModule.register(),

@@ -1,16 +1,18 @@
 import { DynamicModule, Module, ModuleMetadata, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { IdentityModule } from '@linli/identity';
 import { CALENDAR_SOURCES, CalendarSource } from './domain/calendar-source';
 import type { RenderCalendar } from './domain/render';
 import { renderCalendar } from './domain/ics/render-calendar';
 import { CalendarSourceRegistry } from './application/calendar-sources';
+import { CalendarScopeRegistry } from './application/calendar-scope-registry';
+import { IdentityScopes, ReservedScopeKinds } from './application/identity-scopes';
 import { RENDER_CALENDAR } from './application/calendar-tokens';
 import { CalendarSubscriptionsService } from './application/calendar-subscriptions.service';
 import { FeedAssembler } from './application/feed-assembler';
 import { FeedService } from './application/feed.service';
 import { RenderedFeedCache } from './application/rendered-feed-cache';
 import { FeedSubscriptionsRepository } from './infra/feed-subscriptions.repository';
-import { ScopeDirectory } from './infra/scope-directory';
 
 export interface CalendarModuleOptions {
   /** Modules that provide and export the sources (e.g. VolunteeringModule for ShiftCalendarSource). */
@@ -24,7 +26,13 @@ export interface CalendarModuleOptions {
   render?: RenderCalendar;
 }
 
-const services = [CalendarSubscriptionsService, FeedService, FeedAssembler, CalendarSourceRegistry];
+const services = [
+  CalendarSubscriptionsService,
+  FeedService,
+  FeedAssembler,
+  CalendarSourceRegistry,
+  CalendarScopeRegistry,
+];
 
 /** Feed subscriptions and serving. No HTTP: CalendarApiModule is its face. */
 @Module({})
@@ -33,14 +41,16 @@ export class CalendarModule {
     const sources = options.sources ?? [];
     return {
       module: CalendarModule,
-      imports: [DiscoveryModule, ...(options.imports ?? [])],
+      // identity's read port answers its scope kinds and public feeds' community and estate.
+      imports: [DiscoveryModule, IdentityModule, ...(options.imports ?? [])],
       providers: [
         ...services,
         { provide: CALENDAR_SOURCES, useFactory: (...found: CalendarSource[]) => found, inject: sources },
         { provide: RENDER_CALENDAR, useValue: options.render ?? renderCalendar },
         RenderedFeedCache,
         FeedSubscriptionsRepository,
-        ScopeDirectory,
+        IdentityScopes,
+        ReservedScopeKinds,
       ],
       exports: [...services, CALENDAR_SOURCES, RenderedFeedCache],
     };

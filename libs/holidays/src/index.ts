@@ -3,4 +3,9 @@ export { HolidaysModule } from './holidays.module';
 export { HolidaysApiModule } from './api/holidays-api.module';
 export { HolidayCalendarService } from './application/holiday-calendar.service';
 export { RecurrencePreviewService } from './application/recurrence-preview.service';
-export { toDomainError as recurrenceErrorToDomainError } from './application/recurrence-error.mapper';
+/** The recurrence engine's refusals as coded DomainErrors (codes declared in HOLIDAYS_ERRORS). */
+export {
+  toDomainError as recurrenceErrorToDomainError,
+  type RecurrenceErrorOptions,
+} from './application/recurrence-error.mapper';
+export { holidaysContext } from './holidays.context';

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AccountsService } from './application/accounts.service';
-import { CommunitiesService } from './application/communities.service';
 import { EstatesService } from './application/estates.service';
 import { LoginUseCase } from './application/login.use-case';
 import { MeService } from './application/me.service';
@@ -9,10 +8,10 @@ import { OrganisationsService } from './application/organisations.service';
 import { PasswordHasher } from './application/password-hasher';
 import { PeopleService } from './application/people.service';
 import { SeedDemoUseCase } from './application/seed-demo.use-case';
+import { IdentityDirectory } from './infra/identity-directory';
 
 const services = [
   AccountsService,
-  CommunitiesService,
   EstatesService,
   LoginUseCase,
   MeService,
@@ -21,8 +20,12 @@ const services = [
   PasswordHasher,
   PeopleService,
   SeedDemoUseCase,
+  IdentityDirectory,
 ];
 
-/** Communities, estates, partner organisations, people, memberships and accounts. No HTTP. */
+/**
+ * Communities, estates, partner organisations, people, memberships and accounts. No HTTP.
+ * Other contexts read identity through IdentityDirectory (or the published views).
+ */
 @Module({ providers: services, exports: services })
 export class IdentityModule {}

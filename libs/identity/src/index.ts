@@ -2,7 +2,16 @@ export { identityEntities } from './infra/identity.entities';
 export { IdentityModule } from './identity.module';
 export { IdentityApiModule } from './api/identity-api.module';
 export { SeedDemoUseCase } from './application/seed-demo.use-case';
-export { CommunitiesService, type CommunitySettings } from './application/communities.service';
+/** The read port other contexts use for identity's data (one lookup at a time). */
+export {
+  IdentityDirectory,
+  IdentityReads,
+  type CommunityFacts,
+  type EstateFacts,
+  type OrganisationFacts,
+  type PersonFacts,
+  type PersonContact,
+} from './infra/identity-directory';
 /**
  * Types only, so other contexts' entities can reference these by entity name
  * (`@ManyToOne({ entity: 'Person' })`); the classes stay inside identity.
@@ -13,3 +22,4 @@ export type { Person } from './infra/person.entity';
 export type { PartnerOrganisation } from './infra/partner-organisation.entity';
 export { PARTNER_KINDS, PARTNER_KIND_VALUES, type PartnerKind } from './domain/partner-kind';
 export { DEMO_LOGINS, DEMO_PASSWORD, CHENGNAN } from './demo/chengnan.data';
+export { identityContext } from './identity.context';

@@ -20,8 +20,6 @@ export { platformMigrations } from './database/migrations';
 export { inTransaction, isTransient } from './database/transaction';
 export { recordEvents, type DomainEvent } from './events/event-outbox';
 export { Idempotent, IdempotencyInterceptor } from './idempotency/idempotent.interceptor';
-/** @deprecated being replaced by SqlDatabase.transaction (issue 9); removed when no caller is left. */
-export { inSqlTransaction } from './database/sql-transaction';
 /** The one raw-SQL idiom (docs/decisions/0012-one-sql-idiom.md): only infra/ files use these. */
 export { sqlIn, type Sql } from './database/sql';
 export { SqlDatabase, type SqlTransactionOptions } from './database/sql-database';

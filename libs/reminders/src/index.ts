@@ -1,4 +1,5 @@
 /** Reminders: per-person preferences, community digest settings, scheduling into mail_outbox. */
+export { REMINDERS_ERRORS, type RemindersErrorCode } from './domain/reminders-errors';
 export { remindersEntities } from './infra/reminders.entities';
 export { RemindersModule } from './reminders.module';
 export { RemindersApiModule } from './api/reminders-api.module';
@@ -10,7 +11,7 @@ export {
   type ScheduledNotification,
   type CancelSelection,
 } from './application/notification-scheduler';
-export { ReminderProjector, REMINDER_CONSUMER } from './application/reminder-projector';
+export { ReminderProjector, REMINDER_CONSUMER, REMINDER_EVENTS } from './application/reminder-projector';
 export { OrganiserDigestTick } from './application/organiser-digest.tick';
 export {
   ReservationReleaseNoticeTick,
@@ -32,3 +33,4 @@ export {
   type MailTransport,
   type OutgoingMail,
 } from './dispatch/mail-transport';
+export { remindersContext } from './reminders.context';

@@ -5,6 +5,7 @@ import { ReminderPreferencesService } from './application/reminder-preferences.s
 import { ReminderProjector } from './application/reminder-projector';
 import { ReservationReleaseNoticeTick } from './application/reservation-release-notice.tick';
 import { UnsubscribeTokens } from './application/unsubscribe-token';
+import { ReminderPreferencesRepository } from './infra/reminder-preferences.repository';
 
 /** Scheduling side of reminders: the scheduler port and the worker's projector and ticks. */
 @Module({
@@ -15,6 +16,7 @@ import { UnsubscribeTokens } from './application/unsubscribe-token';
     OrganiserDigestTick,
     ReservationReleaseNoticeTick,
     ReminderPreferencesService,
+    ReminderPreferencesRepository,
   ],
   exports: [
     NotificationScheduler,

@@ -1,8 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createTenant, Tenant } from '@linli/identity/testing';
 import { FixedClock } from '@linli/platform';
 import { lintIcs } from '@linli/calendar';
-import { FakeCalendarSource, FakeCalendarSourceModule, makeCalendarEntry } from '@linli/calendar/testing';
+import {
+  FakeCalendarScopes,
+  FakeCalendarScopesModule,
+  FakeCalendarSource,
+  FakeCalendarSourceModule,
+  makeCalendarEntry,
+} from '@linli/calendar/testing';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
 import { subscribedFeed, vevents } from './calendar-e2e.helpers';
@@ -34,7 +40,7 @@ describe('GET /cal/{token}.ics: the personal feed', () => {
     });
 
   beforeAll(async () => {
-    api = await startTestApi({ clock, extraModules: [FakeCalendarSourceModule] });
+    api = await startTestApi({ clock, extraModules: [FakeCalendarSourceModule, FakeCalendarScopesModule] });
     source = api.app.get(FakeCalendarSource);
     tenant = await createTenant(api.em());
     volunteer = await bearerFor(api, tenant.accounts.volunteer.email);
@@ -246,5 +252,32 @@ describe('GET /cal/{token}.ics: the personal feed', () => {
       .getConnection()
       .execute(`SELECT hits FROM throttle_bucket WHERE key = ?`, [`calendar-feed:${feed.id}`]);
     expect(bucket.hits).toBe(61);
+  });
+
+  it('serves a scope kind another context contributes, without the calendar knowing it', async () => {
+    const kind = FakeCalendarScopes.KIND;
+    const stall = '6f1c1a52-5d7e-4f43-9a0e-0c1f3e2b7d11';
+    api.app.get(FakeCalendarScopes).add(tenant.community.id, stall);
+    const scope = { kind: 'contributed' as const, scopeKind: kind, id: stall };
+    source.set(tenant.community.id, scope, [shift('stall', 3)]);
+    const organiser = await bearerFor(api, tenant.accounts.organiser.email);
+
+    const unknown = await api.http
+      .post('/api/v1/calendar-subscriptions')
+      .set('authorization', organiser)
+      .send({ scope: { kind, id: randomUUID() } });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
+    const refused = await api.http
+      .post('/api/v1/calendar-subscriptions')
+      .set('authorization', volunteer)
+      .send({ scope: { kind, id: stall } });
+    expect(refused.status).toBe(403);
+
+    const feed = await subscribedFeed(api, organiser, { kind, id: stall });
+    const response = await get(feed.path);
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('UID:stall@linli');
+    expect(vevents(response.text)).toBe(1);
+    expect(source.calls.at(-1)).toMatchObject({ communityId: tenant.community.id, scope });
   });
 });

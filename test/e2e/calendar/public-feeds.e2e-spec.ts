@@ -40,7 +40,7 @@ describe('public feeds: market sessions and vehicle visits, without personal dat
     });
     const visit = makeShift(em, tenant.community.id, {
       title: '流动服务车 · 理发',
-      estate: em.getReference('Estate', tenant.estate.id) as never,
+      estate: tenant.estate,
       locationText: '3号楼前',
       originContext: 'vehicle_visit',
       originId: randomUUID(),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createTenant, makePerson, Tenant } from '@linli/identity/testing';
-import { createShift, makeShift } from '@linli/volunteering/testing';
+import { createTenant, Tenant } from '@linli/identity/testing';
+import { createPerson, createShift, makeShift } from '@linli/volunteering/testing';
 import { FixedClock } from '@linli/platform';
 import {
   OrganiserDigestTick,
@@ -48,16 +48,11 @@ describe('reminders (scheduling into mail_outbox)', () => {
   const shift = (overrides: Parameters<typeof makeShift>[2] = {}) =>
     createShift(api.em(), tenant.community.id, { now: NOW, ...overrides });
 
-  async function person(languages?: string[]) {
-    const em = api.em();
-    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
-    const created = makePerson(em, community as never, {
+  const person = (languages?: string[]) =>
+    createPerson(api.em(), tenant.community, {
       email: `v-${randomBytes(4).toString('hex')}@example.cn`,
       ...(languages ? { languages } : {}),
     });
-    await em.flush();
-    return created;
-  }
 
   async function place(shiftId: string, personId: string): Promise<{ id: string; status: string }> {
     const response = await api.http

@@ -1,8 +1,9 @@
-import { createTenant, makeEstate, makePerson, Tenant } from '@linli/identity/testing';
-import { createShift, makeShift } from '@linli/volunteering/testing';
+import { createTenant, makeEstate, Tenant } from '@linli/identity/testing';
+import { createPerson, createShift, makeShift } from '@linli/volunteering/testing';
 import { FixedClock } from '@linli/platform';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
+import { placeOnShift } from './volunteering-e2e.helpers';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const HOUR = 3600_000;
@@ -31,30 +32,16 @@ describe('bulk changes: cancel or postpone everything in a time range at a place
   const shift = (overrides: Parameters<typeof makeShift>[2] = {}) =>
     createShift(api.em(), tenant.community.id, { now: NOW, ...overrides });
 
-  async function person() {
-    const em = api.em();
-    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
-    const created = makePerson(em, community as never);
-    await em.flush();
-    return created;
-  }
+  const person = () => createPerson(api.em(), tenant.community);
 
   async function estate() {
     const em = api.em();
-    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
-    const created = makeEstate(em, community as never);
+    const created = makeEstate(em, tenant.community);
     await em.flush();
     return created;
   }
 
-  async function place(shiftId: string, personId: string) {
-    const response = await api.http
-      .post(`/api/v1/shifts/${shiftId}/claims`)
-      .set('authorization', organiser)
-      .send({ personId });
-    expect(response.status).toBe(201);
-    return response.body as { id: string; status: string };
-  }
+  const place = (shiftId: string, personId: string) => placeOnShift(api, organiser, shiftId, personId);
 
   const get = async (shiftId: string) =>
     (await api.http.get(`/api/v1/shifts/${shiftId}`).set('authorization', organiser)).body;

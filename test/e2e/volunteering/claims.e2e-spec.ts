@@ -1,8 +1,9 @@
-import { createTenant, makePerson, makeAccount, Tenant } from '@linli/identity/testing';
+import { createTenant, Tenant } from '@linli/identity/testing';
 import { createShift, makeShift } from '@linli/volunteering/testing';
 import { FixedClock } from '@linli/platform';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
+import { signedInVolunteer } from './volunteering-e2e.helpers';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 
@@ -24,14 +25,8 @@ describe('claims: confirm, waitlist, cancel, promote; every refusal coded', () =
   const shift = (overrides: Parameters<typeof makeShift>[2] = {}) =>
     createShift(api.em(), tenant.community.id, { now: NOW, ...overrides });
 
-  async function volunteerAccount() {
-    const em = api.em();
-    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
-    const person = makePerson(em, community as never, { qualifications: ['健康证'], birthYear: 1990 });
-    const account = await makeAccount(em, community as never, 'volunteer', { person });
-    await em.flush();
-    return { person, token: await bearerFor(api, account.email) };
-  }
+  const volunteerAccount = () =>
+    signedInVolunteer(api, tenant.community, { qualifications: ['健康证'], birthYear: 1990 });
 
   it('confirms while places are free, then waitlists, and counts never pass capacity', async () => {
     const s = await shift({ capacity: 1 });
@@ -91,15 +86,15 @@ describe('claims: confirm, waitlist, cancel, promote; every refusal coded', () =
     expect(refused.headers['content-type']).toMatch(/problem\+json/);
   });
 
-  it.each([
+  it.each<[string, Parameters<typeof makeShift>[2], number, string]>([
     ['a missing qualification', { requiredQualifications: ['电工证'] }, 422, 'QUALIFICATION_MISSING'],
     ['a minimum age', { minAge: 70 }, 422, 'AGE_BELOW_MINIMUM'],
     ['a partner-kind reservation', { reservedForKinds: ['stationed_unit'] }, 422, 'PARTNER_KIND_REQUIRED'],
     ['a sign-up window not yet open', { startsInHours: 24 * 60 }, 422, 'SIGNUP_NOT_OPEN'],
-    ['a cancelled shift', { status: 'cancelled' as const }, 409, 'SHIFT_CANCELLED'],
+    ['a cancelled shift', { status: 'cancelled' }, 409, 'SHIFT_CANCELLED'],
     ['a shift that already started', { startsInHours: -1 }, 409, 'SHIFT_STARTED'],
   ])('refuses %s with a coded answer', async (_name, overrides, status, code) => {
-    const s = await shift(overrides as never);
+    const s = await shift(overrides);
     const v = await volunteerAccount();
     const refused = await api.http
       .post(`/api/v1/shifts/${s.id}/claims`)
@@ -188,6 +183,10 @@ describe('claims: confirm, waitlist, cancel, promote; every refusal coded', () =
     expect([outsider.status, outsider.body.code]).toEqual([422, 'NOT_A_MEMBER']);
     const view = await api.http.get(`/api/v1/shifts/${s.id}`).set('authorization', organiser);
     expect(view.body).toMatchObject({ confirmed: 2, held: 1, free: 0 });
+    // The coordinator sees the claims of their organisation's members only.
+    const listed = await api.http.get(`/api/v1/claims?shiftId=${s.id}`).set('authorization', coordinator);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((c: { personId: string }) => c.personId)).toEqual([tenant.people.member.id]);
   });
 
   it('volunteers cannot claim for someone else', async () => {

@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
-import { createTenant, makeAccount, makePerson, Tenant } from '@linli/identity/testing';
+import { createTenant, Tenant } from '@linli/identity/testing';
 import { createShift, makeShift } from '@linli/volunteering/testing';
 import { AttendanceUseCase } from '@linli/volunteering';
 import { FixedClock } from '@linli/platform';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
+import { signedInVolunteer } from './volunteering-e2e.helpers';
 
 const NOW = new Date('2026-12-01T00:00:00Z'); // 08:00 in Shanghai
 const MINUTE = 60_000;
@@ -68,14 +69,7 @@ describe('check-in and hours: attendance, adjustments, reports', () => {
   const shift = (overrides: Parameters<typeof makeShift>[2] = {}, t: Tenant = tenant) =>
     createShift(api.em(), t.community.id, { now: NOW, startsInHours: 2, ...overrides });
 
-  async function volunteerAccount() {
-    const em = api.em();
-    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
-    const person = makePerson(em, community as never);
-    const account = await makeAccount(em, community as never, 'volunteer', { person });
-    await em.flush();
-    return { person, account, token: await bearerFor(api, account.email) };
-  }
+  const volunteerAccount = () => signedInVolunteer(api, tenant.community);
 
   async function claim(shiftId: string, token: string, personId?: string): Promise<string> {
     const response = await api.http
@@ -103,7 +97,7 @@ describe('check-in and hours: attendance, adjustments, reports', () => {
         id: claimId,
         status: 'confirmed',
         checkedInAt: at(s.startsAt, -30).toISOString(),
-        checkedInBy: v.account.id,
+        checkedInBy: v.accountId,
       });
       clock.set(at(s.startsAt, 5));
       const again = await post(`/shifts/${s.id}/check-in`, v.token, { code: s.checkinCode });
@@ -114,7 +108,7 @@ describe('check-in and hours: attendance, adjustments, reports', () => {
       expect(out.body).toMatchObject({
         status: 'completed',
         creditedMinutes: 95,
-        checkedOutBy: v.account.id,
+        checkedOutBy: v.accountId,
       });
       const outAgain = await post(`/shifts/${s.id}/check-out`, v.token, { code: s.checkinCode });
       expect([outAgain.status, outAgain.body.creditedMinutes]).toEqual([200, 95]);
@@ -572,7 +566,7 @@ describe('check-in and hours: attendance, adjustments, reports', () => {
         `filename*=UTF-8''${encodeURIComponent('志愿服务时长_2026-12.xlsx')}`,
       );
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(response.body as never);
+      await workbook.xlsx.load(response.body as Parameters<ExcelJS.Xlsx['load']>[0]);
       const sheet = workbook.getWorksheet('志愿服务时长')!;
       expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
         '姓名',

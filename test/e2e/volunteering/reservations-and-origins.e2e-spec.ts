@@ -1,8 +1,8 @@
 import { RequestContext } from '@mikro-orm/core';
 import { FixedClock, inTransaction, scopeToCommunity } from '@linli/platform';
-import { createTenant, makePerson, Tenant } from '@linli/identity/testing';
+import { createTenant, Tenant } from '@linli/identity/testing';
 import { ReservationsUseCase, ShiftsService } from '@linli/volunteering';
-import { makeShift } from '@linli/volunteering/testing';
+import { createPerson, makeShift } from '@linli/volunteering/testing';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
 
@@ -34,9 +34,8 @@ describe('reservation release, other contexts staffing their records, transient 
     clock.set(NOW);
     const em = api.em();
     const shift = makeShift(em, tenant.community.id, { now: NOW, capacity: 3, startsInHours: 72 });
-    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
-    const waiting = makePerson(em, community as never, { name: '候补志愿者' });
     await em.flush();
+    const waiting = await createPerson(api.em(), tenant.community, { name: '候补志愿者' });
     const reserved = await api.http
       .post(`/api/v1/shifts/${shift.id}/reservations`)
       .set('authorization', organiser)

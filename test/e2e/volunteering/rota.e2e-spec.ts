@@ -1,8 +1,10 @@
-import { createTenant, makeAccount, makePerson, makeMembership, Tenant } from '@linli/identity/testing';
-import { createShift, makeShift } from '@linli/volunteering/testing';
-import { FixedClock } from '@linli/platform';
+import type { Person } from '@linli/identity';
+import { createTenant, makeMembership, Tenant } from '@linli/identity/testing';
+import { createPerson, createShift, makeShift } from '@linli/volunteering/testing';
+import { FixedClock, SqlDatabase } from '@linli/platform';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
+import { placeOnShift, signedInVolunteer } from './volunteering-e2e.helpers';
 
 // Tuesday 2026-12-01 08:00 in Shanghai: inside ISO week 2026-W49 (Mon 11-30 to Sun 12-06).
 const NOW = new Date('2026-12-01T00:00:00Z');
@@ -34,23 +36,11 @@ describe('rota: the weekly board in one query', () => {
     return created;
   }
 
-  async function person(tenant: Tenant, fields: Record<string, unknown> = {}) {
-    const em = api.em();
-    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
-    const created = makePerson(em, community as never, fields);
-    await em.flush();
-    return created;
-  }
+  const person = (tenant: Tenant) => createPerson(api.em(), tenant.community);
 
   /** The organiser puts someone on a shift (confirmed while places are free, then waitlisted). */
-  async function place(organiser: string, shiftId: string, personId: string) {
-    const response = await api.http
-      .post(`/api/v1/shifts/${shiftId}/claims`)
-      .set('authorization', organiser)
-      .send({ personId });
-    expect(response.status).toBe(201);
-    return response.body;
-  }
+  const place = (organiser: string, shiftId: string, personId: string) =>
+    placeOnShift(api, organiser, shiftId, personId);
 
   it('shows every day of the week with each shift’s confirmed, waitlist, organisation and unfilled counts', async () => {
     const { tenant, organiser } = await community();
@@ -166,18 +156,22 @@ describe('rota: the weekly board in one query', () => {
 
   it('answers with the same single query for 2 shifts or 60 (no query per shift)', async () => {
     const { tenant, organiser } = await community();
+    // Every statement, whichever way it goes: the ORM's connection or the platform's SQL pool.
     const knex = api.em().getConnection().getKnex();
+    const db = api.app.get(SqlDatabase);
     const queries: string[] = [];
     const listener = (query: { sql: string }) => queries.push(query.sql);
     const countQueries = async () => {
       queries.length = 0;
       knex.on('query', listener);
+      const spy = jest.spyOn(db, 'query');
       try {
         const response = await api.http.get('/api/v1/rota?week=2026-W49').set('authorization', organiser);
         expect(response.status).toBe(200);
-        return { count: queries.length, shifts: response.body.totals.shifts };
+        return { count: queries.length + spy.mock.calls.length, shifts: response.body.totals.shifts };
       } finally {
         knex.removeListener('query', listener);
+        spy.mockRestore();
       }
     };
     await shift(tenant, at('2026-12-02T09:00:00'));
@@ -216,14 +210,8 @@ describe('open shifts a volunteer may claim', () => {
   const shift = (overrides: Parameters<typeof makeShift>[2] = {}) =>
     createShift(api.em(), tenant.community.id, { now: NOW, ...overrides });
 
-  async function volunteer(fields: Record<string, unknown> = {}) {
-    const em = api.em();
-    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
-    const person = makePerson(em, community as never, { birthYear: 1990, ...fields });
-    const account = await makeAccount(em, community as never, 'volunteer', { person });
-    await em.flush();
-    return { person, token: await bearerFor(api, account.email) };
-  }
+  const volunteer = (fields: Partial<Person> = {}) =>
+    signedInVolunteer(api, tenant.community, { birthYear: 1990, ...fields });
 
   const claim = (token: string, shiftId: string, personId?: string) =>
     api.http
@@ -234,12 +222,7 @@ describe('open shifts a volunteer may claim', () => {
   it('lists exactly the shifts the claim rules would accept, with the outcome a claim would get', async () => {
     const v = await volunteer({ qualifications: ['健康证'] });
     const em = api.em();
-    const enterprise = await em.findOneOrFail(
-      'PartnerOrganisation',
-      { id: tenant.otherOrganisation.id },
-      { filters: false },
-    );
-    makeMembership(em, v.person, enterprise as never);
+    makeMembership(em, v.person, tenant.otherOrganisation);
     await em.flush();
     const other = await volunteer();
 

@@ -1,9 +1,11 @@
 import { RequestContext } from '@mikro-orm/core';
-import { createTenant, makePerson, Tenant } from '@linli/identity/testing';
+import { createTenant, Tenant } from '@linli/identity/testing';
+import { createPerson } from '@linli/volunteering/testing';
 import { FixedClock } from '@linli/platform';
 import { SeriesMaterialiseTick, ShiftSeriesService } from '@linli/volunteering';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
+import { placeOnShift } from './volunteering-e2e.helpers';
 
 /** Monday 21 September 2026, midnight in Shanghai: National Day (10-01..07) is inside the horizon. */
 const NOW = new Date('2026-09-21T00:00:00+08:00');
@@ -80,15 +82,8 @@ describe('shift series: materialised for the horizon, idempotently; edited this 
 
   /** Someone placed on a shift by the organiser (sign-up windows do not apply to organisers). */
   async function placeSomeone(shiftId: string): Promise<string> {
-    const em = api.em();
-    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
-    const person = makePerson(em, community as never);
-    await em.flush();
-    const claim = await api.http
-      .post(`/api/v1/shifts/${shiftId}/claims`)
-      .set('authorization', organiser)
-      .send({ personId: person.id });
-    expect([claim.status, claim.body.status]).toEqual([201, 'confirmed']);
+    const person = await createPerson(api.em(), tenant.community);
+    expect((await placeOnShift(api, organiser, shiftId, person.id)).status).toBe('confirmed');
     return person.id;
   }
 
@@ -139,7 +134,7 @@ describe('shift series: materialised for the horizon, idempotently; edited this 
     const series = await createSeries();
     clock.set(new Date(NOW.getTime() + 2 * WEEK));
     const service = api.app.get(ShiftSeriesService);
-    const tick = new SeriesMaterialiseTick(api.orm.em as never, service, clock);
+    const tick = new SeriesMaterialiseTick(api.orm.em, service, clock);
     const direct = () =>
       RequestContext.create(api.orm.em.fork(), () =>
         service.materialise(tenant.community.id, series.id, clock.now(), { wait: false }),

@@ -1,8 +1,9 @@
-import { createTenant, makeAccount, makePerson, Tenant } from '@linli/identity/testing';
+import { createTenant, Tenant } from '@linli/identity/testing';
 import { createShift, makeShift } from '@linli/volunteering/testing';
 import { FixedClock } from '@linli/platform';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
+import { signedInVolunteer } from './volunteering-e2e.helpers';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const HOUR = 3600_000;
@@ -36,14 +37,7 @@ describe('shift domain events in the outbox', () => {
   const shift = (overrides: Parameters<typeof makeShift>[2] = {}) =>
     createShift(api.em(), tenant.community.id, { now: NOW, ...overrides });
 
-  async function volunteer() {
-    const em = api.em();
-    const community = await em.findOneOrFail('Community', { id: tenant.community.id });
-    const person = makePerson(em, community as never);
-    const account = await makeAccount(em, community as never, 'volunteer', { person });
-    await em.flush();
-    return { person, token: await bearerFor(api, account.email) };
-  }
+  const volunteer = () => signedInVolunteer(api, tenant.community);
 
   const outbox = (shiftId: string) =>
     api

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, FilterQuery, LockMode, RequiredEntityData } from '@mikro-orm/postgresql';
 import { Actor, Clock, DomainError, findPage, forbidden, inTransaction, notFound } from '@linli/platform';
 import { defaultScopeId, maySubscribe } from '../domain/subscription-policy';
-import type { SubscriptionScope, SubscriptionScopeKind } from '../domain/subscription-scope';
+import type { SubscriptionScope } from '../domain/subscription-scope';
 import { CalendarSubscription } from '../infra/calendar-subscription.entity';
-import { ScopeDirectory } from '../infra/scope-directory';
+import { CalendarScopeRegistry } from './calendar-scope-registry';
 import { hashFeedToken, newFeedToken } from './feed-token';
 import type { CreateSubscriptionRequest, ListSubscriptionsQuery } from '../api/calendar-subscription.schema';
 
@@ -14,13 +14,8 @@ export interface IssuedSubscription {
   token: string;
 }
 
-const SCOPE_NAMES: Record<SubscriptionScopeKind, string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  estate: 'Estate',
-  venue: 'Venue',
-  community: 'Community',
-};
+/** 'estate' -> 'Estate', for "Estate not found". */
+const scopeNoun = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
 
 /**
  * Personal feed URLs: made, listed, rotated and revoked. Volunteers and coordinators see and
@@ -30,21 +25,26 @@ const SCOPE_NAMES: Record<SubscriptionScopeKind, string> = {
 export class CalendarSubscriptionsService {
   constructor(
     private readonly em: EntityManager,
-    private readonly directory: ScopeDirectory,
+    private readonly scopes: CalendarScopeRegistry,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, input: CreateSubscriptionRequest): Promise<IssuedSubscription> {
+    if (!this.scopes.serves(input.scope.kind)) {
+      throw new DomainError('VALIDATION_FAILED', `There is no ${input.scope.kind} calendar`, [
+        { field: 'scope.kind', message: `one of: ${this.scopes.kinds().join(', ')}` },
+      ]);
+    }
     const id = input.scope.id ?? defaultScopeId(actor, input.scope.kind);
     if (id === undefined) {
       throw new DomainError('VALIDATION_FAILED', `Name the ${input.scope.kind} to subscribe to`, [
-        { field: 'body.scope.id', message: 'required for this scope' },
+        { field: 'scope.id', message: 'required for this scope' },
       ]);
     }
     const scope: SubscriptionScope = { kind: input.scope.kind, id };
     this.assertMaySubscribe(actor, scope);
-    if (!(await this.directory.exists(actor.communityId, scope.kind, scope.id))) {
-      throw notFound(SCOPE_NAMES[scope.kind]);
+    if (!(await this.scopes.exists(actor.communityId, scope.kind, scope.id))) {
+      throw notFound(scopeNoun(scope.kind));
     }
     return inTransaction(this.em, async (em) =>
       this.issue(em as EntityManager, actor.communityId, scope, actor.accountId, input.label ?? null),
@@ -95,7 +95,8 @@ export class CalendarSubscriptionsService {
       community: communityId,
       scopeKind: scope.kind,
       scopeId: scope.id,
-      ownerAccount: em.getReference('Account', ownerAccountId),
+      // By id: the account is identity's entity, referenced, never loaded here.
+      ownerAccount: ownerAccountId,
       tokenHash: hashFeedToken(token),
       label,
       rotatedFrom,

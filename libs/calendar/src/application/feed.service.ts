@@ -2,14 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig, Clock, DomainError, notFound, scopeToCommunity } from '@linli/platform';
+import { IdentityDirectory, type CommunityFacts } from '@linli/identity';
 import type { FeedScope } from '../domain/calendar-entry';
 import { feedMeta } from '../domain/feed-naming';
 import { feedWindow } from '../domain/feed-window';
 import { maySubscribe } from '../domain/subscription-policy';
 import { toFeedScope } from '../domain/subscription-scope';
 import { LAST_USED_RESOLUTION_MS, lastUsedIsStale, subscriptionState } from '../domain/subscription-state';
-import { FeedSubscription, FeedSubscriptionsRepository } from '../infra/feed-subscriptions.repository';
-import { CommunityFacts, ScopeDirectory } from '../infra/scope-directory';
+import {
+  FeedSubscriptionsRepository,
+  type FeedCommunity,
+  type FeedSubscription,
+} from '../infra/feed-subscriptions.repository';
 import { FeedAssembler, RenderedFeed } from './feed-assembler';
 import { hashFeedToken, looksLikeFeedToken, tokenMatches } from './feed-token';
 
@@ -34,7 +38,7 @@ export class FeedService {
   constructor(
     private readonly em: EntityManager,
     private readonly subscriptions: FeedSubscriptionsRepository,
-    private readonly directory: ScopeDirectory,
+    private readonly directory: IdentityDirectory,
     private readonly assembler: FeedAssembler,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -107,7 +111,7 @@ export class FeedService {
   }
 
   private async publicFeed(
-    community: CommunityFacts,
+    community: FeedCommunity,
     scope: FeedScope,
     names: { estate?: string },
     since: Date,
@@ -120,7 +124,7 @@ export class FeedService {
     return this.assembler.render(entries, meta, since);
   }
 
-  private async community(slug: string): Promise<CommunityFacts & { updatedAt: Date }> {
+  private async community(slug: string): Promise<CommunityFacts> {
     const community = slug.length <= 100 ? await this.directory.communityBySlug(slug) : undefined;
     if (!community) throw feedNotFound();
     return community;

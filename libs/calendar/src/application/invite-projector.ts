@@ -1,12 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { EntityManager } from '@mikro-orm/core';
-import { Clock, consumeEvents, type ConsumeResult, type PublishedEvent, type Sql } from '@linli/platform';
+import {
+  Clock,
+  consumeEvents,
+  SqlDatabase,
+  type ConsumeResult,
+  type ContractEvent,
+  type EventContracts,
+  type Sql,
+} from '@linli/platform';
 import { decideInvites, intentKey, inviteKey, type InviteMessage } from '../domain/invite-decisions';
 import { renderInvite, type InviteOrganizer } from '../domain/invite-itip';
 import { inviteMail } from '../domain/invite-mail';
-import { INVITE_PLANNERS, type InvitePlanner } from '../domain/invite-planner';
 import { InviteStore, type QueuedMail } from '../infra/invite-store';
+import { InvitePlannerRegistry } from './invite-planners';
 
 export const INVITE_CONSUMER = 'calendar-invites';
 const BATCH_SIZE = 200;
@@ -29,15 +36,12 @@ export const DEFAULT_INVITE_ORGANIZER: InviteOrganizer = {
 @Injectable()
 export class InviteProjector {
   private readonly logger = new Logger(InviteProjector.name);
-  private readonly types: string[];
 
   constructor(
-    private readonly em: EntityManager,
-    @Inject(INVITE_PLANNERS) private readonly planners: InvitePlanner[],
+    private readonly db: SqlDatabase,
+    private readonly planners: InvitePlannerRegistry,
     @Inject(Clock) private readonly clock: Clock,
-  ) {
-    this.types = [...new Set(planners.flatMap((planner) => planner.eventTypes))];
-  }
+  ) {}
 
   @Interval(15_000)
   async tick(): Promise<void> {
@@ -60,10 +64,10 @@ export class InviteProjector {
   ): Promise<ConsumeResult & { queued: number }> {
     let queued = 0;
     const result = await consumeEvents(
-      this.em.fork(),
+      this.db,
       {
         consumer: INVITE_CONSUMER,
-        types: this.types,
+        contracts: this.planners.contracts(),
         batchSize: options.batchSize ?? BATCH_SIZE,
         gapGraceSeconds: options.gapGraceSeconds,
       },
@@ -74,11 +78,11 @@ export class InviteProjector {
     return { ...result, queued };
   }
 
-  private async project(events: PublishedEvent[], sql: Sql): Promise<number> {
+  private async project(events: ContractEvent<EventContracts>[], sql: Sql): Promise<number> {
     const now = this.clock.now();
     const planned = await Promise.all(
-      this.planners.map((planner) => {
-        const mine = events.filter((event) => planner.eventTypes.includes(event.type));
+      this.planners.all().map((planner) => {
+        const mine = events.filter((event) => Object.hasOwn(planner.contracts, event.type));
         return mine.length ? planner.plan(mine) : [];
       }),
     );

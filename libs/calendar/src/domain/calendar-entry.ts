@@ -33,6 +33,11 @@ export type FeedScope =
   | { kind: 'estate'; estateId: string }
   | { kind: 'venue'; venueId: string }
   | { kind: 'community' }
+  /**
+   * A subscription kind another context contributes (its `CalendarScopes` provider): the sources
+   * that know `scopeKind` answer it, the others leave it out.
+   */
+  | { kind: 'contributed'; scopeKind: string; id: string }
   | { kind: 'public-market' }
   | { kind: 'public-visits'; estateId: string };
 

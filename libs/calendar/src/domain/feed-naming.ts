@@ -18,6 +18,7 @@ const TITLES: Record<FeedScope['kind'], Record<Language, (names: FeedNames) => s
   estate: { zh: (n) => `${n.estate ?? '小区'} · 日程`, en: (n) => `${n.estate ?? 'Estate'} · schedule` },
   venue: { zh: () => '场地日程', en: () => 'Venue schedule' },
   community: { zh: () => '社区总日程', en: () => 'Community master calendar' },
+  contributed: { zh: () => '日程', en: () => 'Schedule' },
   'public-market': { zh: () => '市集', en: () => 'Market' },
   'public-visits': {
     zh: (n) => `${n.estate ?? '小区'} · 流动服务车`,

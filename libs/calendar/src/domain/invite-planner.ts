@@ -1,4 +1,4 @@
-import type { PublishedEvent } from '@linli/platform';
+import type { ContractEvent, EventContracts } from '@linli/platform';
 import type { CalendarEntry } from './calendar-entry';
 
 /** Whom an invite goes to. Only people with an email address are ever planned. */
@@ -34,15 +34,18 @@ export interface InviteIntent {
  * ClaimConfirmed, ShiftChanged, ClaimCancelled...). The calendar keeps who was invited to what,
  * decides REQUEST or CANCEL and the SEQUENCE, renders the iTIP message and queues the mail.
  */
-export interface InvitePlanner {
+export interface InvitePlanner<C extends EventContracts = EventContracts> {
   readonly name: string;
-  /** Event types this planner reads; it is only given these. */
-  readonly eventTypes: readonly string[];
+  /**
+   * The publisher's contracts of the events this planner reads (`pickEvents(X_EVENTS, [...])`):
+   * it is only given these, parsed with their schemas (a payload they refuse is parked before).
+   */
+  readonly contracts: C;
   /**
    * Intents for a batch of events in their order, in a bounded number of queries (never one per
    * event). People without an email address are left out.
    */
-  plan(events: PublishedEvent[]): Promise<InviteIntent[]>;
+  plan(events: ContractEvent<C>[]): Promise<InviteIntent[]>;
 }
 
 /** Nest injection token for the list of registered planners. */

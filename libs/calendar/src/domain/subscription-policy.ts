@@ -38,8 +38,7 @@ export function defaultScopeId(actor: Actor, kind: SubscriptionScopeKind): strin
       return actor.personId;
     case 'organisation':
       return actor.role === 'coordinator' ? actor.organisationId : undefined;
-    case 'estate':
-    case 'venue':
+    default:
       return undefined;
   }
 }

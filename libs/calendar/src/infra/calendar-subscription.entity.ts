@@ -1,8 +1,8 @@
-import { Check, Entity, Enum, Filter, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Filter, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { tenantFilter } from '@linli/platform';
 import type { Community } from '@linli/identity';
-import { SUBSCRIPTION_SCOPE_KINDS, SubscriptionScopeKind } from '../domain/subscription-scope';
+import { SCOPE_KIND_CHECK, type SubscriptionScopeKind } from '../domain/subscription-scope';
 
 /** The owning account, referenced by id only: identity keeps its entity classes to itself. */
 export interface AccountRef {
@@ -25,6 +25,8 @@ export interface AccountRef {
   name: 'calendar_subscription_scope_id_present',
   expression: "(scope_kind = 'community') = (scope_id is null)",
 })
+// Kinds are contributed by contexts (CalendarScopes), so the column holds the kind's syntax, not a list.
+@Check({ name: 'calendar_subscription_scope_kind_name', expression: SCOPE_KIND_CHECK })
 @Check({ name: 'calendar_subscription_token_hash_hex', expression: "token_hash ~ '^[0-9a-f]{64}$'" })
 @Check({ name: 'calendar_subscription_label_length', expression: 'char_length(label) <= 100' })
 export class CalendarSubscription {
@@ -34,10 +36,11 @@ export class CalendarSubscription {
   @ManyToOne({ entity: 'Community', deleteRule: 'cascade' })
   community!: Community;
 
-  @Enum({ items: () => SUBSCRIPTION_SCOPE_KINDS, type: 'text' })
+  /** community, or a kind a context contributes: person, organisation, estate (identity), venue... */
+  @Property({ type: 'text' })
   scopeKind!: SubscriptionScopeKind;
 
-  /** The person, organisation, estate or venue; null for the whole community. */
+  /** The person, organisation, estate, venue...; null for the whole community. */
   @Property({ type: 'uuid', nullable: true })
   scopeId!: string | null;
 

@@ -32,6 +32,8 @@ export class FakeCalendarSource implements CalendarSource {
         return `venue:${scope.venueId}`;
       case 'public-visits':
         return `public-visits:${scope.estateId}`;
+      case 'contributed':
+        return `${scope.scopeKind}:${scope.id}`;
       case 'community':
       case 'public-market':
         return scope.kind;

@@ -1,1 +1,2 @@
 export * from './fake-calendar-source';
+export * from './fake-calendar-scopes';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, TENANT_FILTER, notFound } from '@linli/platform';
 import { bundledChineseHolidays, withOverrides, type HolidayCalendar } from '@linli/recurrence';
 import { CalendarDayView, CalendarYearView, OverrideKind, viewDay, viewYear } from '../domain/holiday-day';
@@ -63,7 +63,7 @@ export class HolidayCalendarService {
             community: actor.communityId,
             date,
             ...data,
-          } as RequiredEntityData<HolidayOverride>);
+          });
       await em.flush();
       return viewDay(date, bundledChineseHolidays(), override)!;
     });

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
-import { Actor, Clock, DomainError } from '@linli/platform';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Actor, Clock } from '@linli/platform';
 import { parseHolidayImport } from '../domain/holiday-import';
 import type { ImportFormat } from '../domain/holiday-file';
 import { HolidayOverride } from '../infra/holiday-override.entity';
 import { HolidayYear } from '../infra/holiday-year.entity';
 import { lockHolidayYear } from '../infra/holiday-year-lock';
+import { holidaysError } from '../domain/holidays-errors';
 
 export interface ImportHolidayYearInput {
   year: number;
@@ -37,10 +38,10 @@ export class ImportHolidayYearUseCase {
   async execute(actor: Actor, input: ImportHolidayYearInput): Promise<HolidayImportSummary> {
     const parsed = parseHolidayImport(input);
     if (!parsed.ok) {
-      throw new DomainError(
+      throw holidaysError(
         'HOLIDAY_IMPORT_INVALID',
         `The ${input.format.toUpperCase()} file for ${input.year} cannot be imported: ${parsed.problems[0]}`,
-        parsed.problems.map((message) => ({ field: 'body.content', message })),
+        parsed.problems.map((message) => ({ field: 'content', message })),
       );
     }
     const { year } = input;
@@ -52,12 +53,13 @@ export class ImportHolidayYearUseCase {
         date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` },
       });
       for (const day of parsed.days) {
-        em.create(HolidayOverride, { community, ...day } as RequiredEntityData<HolidayOverride>);
+        em.create(HolidayOverride, { community, ...day });
       }
+      const importedAt = this.clock.now();
       const record =
         (await em.findOne(HolidayYear, { community, year })) ??
-        em.create(HolidayYear, { community, year, source: 'import' } as RequiredEntityData<HolidayYear>);
-      record.importedAt = this.clock.now();
+        em.create(HolidayYear, { community, year, source: 'import', importedAt });
+      record.importedAt = importedAt;
       await em.flush();
       return removed;
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError } from '@linli/platform';
-import { CommunitiesService } from '@linli/identity';
+import { Actor, notFound } from '@linli/platform';
+import { IdentityDirectory } from '@linli/identity';
 import {
   RecurrenceError,
   ZoneRules,
@@ -15,6 +15,7 @@ import {
   type SeriesDefinition,
   type SkippedOccurrence,
 } from '@linli/recurrence';
+import { holidaysError, type HolidaysErrorCode } from '../domain/holidays-errors';
 import { previewWindow } from '../domain/preview-window';
 import { HolidayCalendarService } from './holiday-calendar.service';
 import { toDomainError } from './recurrence-error.mapper';
@@ -45,11 +46,11 @@ export interface PreviewResult {
 export class RecurrencePreviewService {
   constructor(
     private readonly calendars: HolidayCalendarService,
-    private readonly communities: CommunitiesService,
+    private readonly identity: IdentityDirectory,
   ) {}
 
   async preview(actor: Actor, input: PreviewInput): Promise<PreviewResult> {
-    const timeZone = input.timeZone ?? (await this.communities.settingsOf(actor.communityId)).timeZone;
+    const timeZone = input.timeZone ?? (await this.communityZone(actor.communityId));
     const series: SeriesDefinition = {
       rrule: input.rrule,
       dtstart: input.dtstart,
@@ -63,8 +64,9 @@ export class RecurrencePreviewService {
       const firstStart = checkSeries(series);
       const window = previewWindow({ firstStart, from: input.from, to: input.to, limit: input.limit });
       if (!window.ok) {
-        const code = window.problem === 'too_long' ? 'RECURRENCE_LIMIT' : 'VALIDATION_FAILED';
-        throw new DomainError(code, window.message, [{ field: window.field, message: window.message }]);
+        const code: HolidaysErrorCode =
+          window.problem === 'too_long' ? 'RECURRENCE_LIMIT' : 'VALIDATION_FAILED';
+        throw holidaysError(code, window.message, [{ field: window.field, message: window.message }]);
       }
       const holidays = await this.calendars.forCommunity(actor.communityId);
       const result = expandSeries(series, window.window, holidays);
@@ -83,6 +85,12 @@ export class RecurrencePreviewService {
       if (error instanceof RecurrenceError) throw toDomainError(error);
       throw error;
     }
+  }
+
+  private async communityZone(communityId: string): Promise<string> {
+    const community = await this.identity.community(communityId);
+    if (!community) throw notFound('Community');
+    return community.timeZone;
   }
 }
 

@@ -1,4 +1,9 @@
-import { defineErrorCodes, type SharedErrorCode } from '@linli/platform/domain-error';
+import {
+  DomainError,
+  defineErrorCodes,
+  type FieldError,
+  type SharedErrorCode,
+} from '@linli/platform/domain-error';
 
 /** Recurrence rules (the engine's errors, as libs/recurrence names them) and the holiday calendar. Never rename a code; add new ones. */
 export const HOLIDAYS_ERRORS = defineErrorCodes('holidays', {
@@ -15,3 +20,10 @@ export const HOLIDAYS_ERRORS = defineErrorCodes('holidays', {
 
 /** The codes holidays code may throw: its own and the shared ones. */
 export type HolidaysErrorCode = keyof typeof HOLIDAYS_ERRORS | SharedErrorCode;
+
+/**
+ * A refusal whose code the compiler checks against holidays' and the shared codes (an undeclared
+ * code would answer 500). Fields are named as the domain names them (`content`, `rrule`).
+ */
+export const holidaysError = (code: HolidaysErrorCode, message: string, errors?: FieldError[]): DomainError =>
+  new DomainError(code, message, errors);

@@ -26,7 +26,7 @@ describe('preview window', () => {
     expect(previewWindow({ firstStart, from, to, limit: 1 })).toMatchObject({
       ok: false,
       problem,
-      field: 'body.to',
+      field: 'to',
     });
   });
 

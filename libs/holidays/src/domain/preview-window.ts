@@ -2,7 +2,7 @@ import { LIMITS, type ExpansionWindow } from '@linli/recurrence';
 
 export type WindowResult =
   | { ok: true; window: Required<ExpansionWindow> }
-  | { ok: false; problem: 'empty' | 'too_long'; field: 'body.from' | 'body.to'; message: string };
+  | { ok: false; problem: 'empty' | 'too_long'; field: 'from' | 'to'; message: string };
 
 function addUtcYears(instant: number, years: number): number {
   const date = new Date(instant);
@@ -24,13 +24,13 @@ export function previewWindow(input: {
   const to = input.to === undefined ? addUtcYears(from, 1) : Date.parse(input.to);
   if (to <= from) {
     const start = new Date(from).toISOString();
-    return { ok: false, problem: 'empty', field: 'body.to', message: `"to" must be after "from" (${start})` };
+    return { ok: false, problem: 'empty', field: 'to', message: `"to" must be after "from" (${start})` };
   }
   if (to > addUtcYears(from, LIMITS.maxWindowYears)) {
     return {
       ok: false,
       problem: 'too_long',
-      field: 'body.to',
+      field: 'to',
       message: `the window is longer than ${LIMITS.maxWindowYears} years; preview a shorter span`,
     };
   }

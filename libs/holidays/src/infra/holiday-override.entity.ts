@@ -1,4 +1,14 @@
-import { Check, Entity, Enum, Filter, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  Check,
+  Entity,
+  Enum,
+  Filter,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { tenantFilter } from '@linli/platform';
 import type { Community } from '@linli/identity';
@@ -17,6 +27,9 @@ import { OVERRIDE_KINDS, type OverrideKind } from '../domain/holiday-day';
   expression: "date >= '2000-01-01' and date <= '2100-12-31'",
 })
 export class HolidayOverride {
+  /** Defaulted on create, so factories and use cases need not give them. */
+  declare [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

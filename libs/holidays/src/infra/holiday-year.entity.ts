@@ -1,4 +1,14 @@
-import { Check, Entity, Enum, Filter, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  Check,
+  Entity,
+  Enum,
+  Filter,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { tenantFilter } from '@linli/platform';
 import type { Community } from '@linli/identity';
@@ -15,6 +25,9 @@ export type HolidayYearSource = (typeof HOLIDAY_YEAR_SOURCES)[number];
 @Unique({ properties: ['community', 'year'] })
 @Check({ name: 'holiday_year_in_range', expression: 'year >= 2000 and year <= 2100' })
 export class HolidayYear {
+  /** Defaulted on create, so factories and use cases need not give them. */
+  declare [OptionalProps]?: 'id' | 'source';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

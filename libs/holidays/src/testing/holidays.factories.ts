@@ -1,4 +1,4 @@
-import { EntityManager, RequiredEntityData } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/core';
 import type { OverrideKind } from '../domain/holiday-day';
 import { HolidayOverride } from '../infra/holiday-override.entity';
 import { HolidayYear } from '../infra/holiday-year.entity';
@@ -12,7 +12,7 @@ export function makeHolidayOverride(
   return em.create(HolidayOverride, {
     community: communityId,
     ...day,
-  } as RequiredEntityData<HolidayOverride>);
+  });
 }
 
 /** Marks a year as imported, so the community's calendar counts it as known. */
@@ -27,5 +27,5 @@ export function makeImportedYear(
     year,
     source: 'import',
     importedAt,
-  } as RequiredEntityData<HolidayYear>);
+  });
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, FilterQuery, RequiredEntityData } from '@mikro-orm/postgresql';
-import { Actor, DomainError, escapeLike, findPage } from '@linli/platform';
+import { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { Actor, escapeLike, findPage } from '@linli/platform';
 import { normalisePhone } from '../domain/login-name';
 import { Account } from '../infra/account.entity';
 import { Membership } from '../infra/membership.entity';
@@ -8,6 +8,7 @@ import { PartnerOrganisation } from '../infra/partner-organisation.entity';
 import { Person } from '../infra/person.entity';
 import { PasswordHasher } from './password-hasher';
 import type { CreateAccountRequest } from '../api/auth.schema';
+import { identityError } from '../domain/identity-errors';
 
 /** Organisers give staff, coordinators and volunteers their logins. */
 @Injectable()
@@ -25,10 +26,7 @@ export class AccountsService {
       ? await this.em.findOne(PartnerOrganisation, { id: input.organisationId, community: actor.communityId })
       : null;
     if ((input.personId && !person) || (input.organisationId && !organisation)) {
-      throw new DomainError(
-        'REFERENCE_INVALID',
-        'personId or organisationId names nothing in this community',
-      );
+      throw identityError('REFERENCE_INVALID', 'personId or organisationId names nothing in this community');
     }
     if (input.role === 'coordinator' && person && organisation) {
       const coordinates = await this.em.count(Membership, {
@@ -39,10 +37,10 @@ export class AccountsService {
         community: actor.communityId,
       });
       if (!coordinates) {
-        throw new DomainError(
+        throw identityError(
           'REFERENCE_INVALID',
           'A coordinator account needs an active coordinator membership of that organisation first',
-          [{ field: 'body.organisationId', message: 'person is not this organisation’s coordinator' }],
+          [{ field: 'organisationId', message: 'person is not this organisation’s coordinator' }],
         );
       }
     }
@@ -54,7 +52,7 @@ export class AccountsService {
       role: input.role,
       person: person ?? undefined,
       organisation: organisation ?? undefined,
-    } as RequiredEntityData<Account>);
+    });
     await this.em.flush();
     return account;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityData, EntityManager, FilterQuery, RequiredEntityData } from '@mikro-orm/postgresql';
+import { EntityData, EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Actor, escapeLike, findPage, notFound } from '@linli/platform';
 import { Estate } from '../infra/estate.entity';
 import type { CreateEstateRequest, ListEstatesQuery, UpdateEstateRequest } from '../api/estate.schema';
@@ -13,7 +13,7 @@ export class EstatesService {
     const estate = this.em.create(Estate, {
       ...input,
       community: actor.communityId,
-    } as RequiredEntityData<Estate>);
+    });
     await this.em.flush();
     return estate;
   }

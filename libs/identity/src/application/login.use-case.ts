@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Clock, DomainError, TokenService } from '@linli/platform';
+import { Clock, TokenService } from '@linli/platform';
 import { parseLoginName } from '../domain/login-name';
 import { Account } from '../infra/account.entity';
 import { PasswordHasher } from './password-hasher';
 import { MeService } from './me.service';
 import type { LoginResponse } from '../api/auth.schema';
+import { identityError } from '../domain/identity-errors';
 
 /**
  * Email or phone plus password -> a short-lived access token. Unknown login, wrong password and a
@@ -31,7 +32,7 @@ export class LoginUseCase {
     );
     const passwordMatches = await this.hasher.verify(account?.passwordHash, password);
     if (!account || !passwordMatches || !account.active || account.person?.active === false) {
-      throw new DomainError(
+      throw identityError(
         'INVALID_CREDENTIALS',
         'The login or password is wrong, or the account is disabled',
       );

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, DomainError } from '@linli/platform';
+import { Actor } from '@linli/platform';
 import { Account } from '../infra/account.entity';
 import type { MeResponse } from '../api/auth.schema';
+import { identityError } from '../domain/identity-errors';
 
 @Injectable()
 export class MeService {
@@ -16,7 +17,7 @@ export class MeService {
       { filters: false, populate: ['community', 'person', 'organisation'] },
     );
     if (!account || !account.active)
-      throw new DomainError('UNAUTHENTICATED', 'This account no longer exists or is disabled');
+      throw identityError('UNAUTHENTICATED', 'This account no longer exists or is disabled');
     const { community, person, organisation } = account;
     return {
       account: {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityData, EntityManager, FilterQuery, RequiredEntityData } from '@mikro-orm/postgresql';
-import { Actor, DomainError, escapeLike, findPage, notFound } from '@linli/platform';
+import { EntityData, EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { Actor, escapeLike, findPage, notFound } from '@linli/platform';
 import { canManageOrganisation, canSetMembershipRole } from '../domain/access-policy';
 import { Membership } from '../infra/membership.entity';
 import { PartnerOrganisation } from '../infra/partner-organisation.entity';
@@ -10,6 +10,7 @@ import type {
   ListMembershipsQuery,
   UpdateMembershipRequest,
 } from '../api/membership.schema';
+import { identityError } from '../domain/identity-errors';
 
 const POPULATE = ['person', 'organisation'] as const;
 
@@ -30,14 +31,10 @@ export class MembershipsService {
       community: actor.communityId,
     });
     if (!person || !organisation) {
-      throw new DomainError(
-        'REFERENCE_INVALID',
-        'personId or organisationId names nothing in this community',
-        [
-          ...(person ? [] : [{ field: 'body.personId', message: 'no such person' }]),
-          ...(organisation ? [] : [{ field: 'body.organisationId', message: 'no such organisation' }]),
-        ],
-      );
+      throw identityError('REFERENCE_INVALID', 'personId or organisationId names nothing in this community', [
+        ...(person ? [] : [{ field: 'personId', message: 'no such person' }]),
+        ...(organisation ? [] : [{ field: 'organisationId', message: 'no such organisation' }]),
+      ]);
     }
     const ended = await this.em.findOne(Membership, {
       person,
@@ -52,7 +49,7 @@ export class MembershipsService {
         person,
         organisation,
         role: input.role,
-      } as RequiredEntityData<Membership>);
+      });
     this.em.assign(membership, { role: input.role, active: true });
     await this.em.flush();
     return membership;
@@ -100,7 +97,7 @@ export class MembershipsService {
       membership.role === 'coordinator' &&
       membership.person.id !== actor.personId
     ) {
-      throw new DomainError('FORBIDDEN', 'Only organisers change another coordinator’s membership');
+      throw identityError('FORBIDDEN', 'Only organisers change another coordinator’s membership');
     }
     this.em.assign(membership, input as EntityData<Membership>);
     await this.em.flush();
@@ -114,12 +111,12 @@ export class MembershipsService {
 
   private assertMayManage(actor: Actor, organisationId: string, role: 'member' | 'coordinator'): void {
     if (!canManageOrganisation(actor, organisationId)) {
-      throw new DomainError(
+      throw identityError(
         'FORBIDDEN',
         'Only organisers and this organisation’s coordinator manage its members',
       );
     }
     if (!canSetMembershipRole(actor, role))
-      throw new DomainError('FORBIDDEN', 'Only organisers appoint coordinators');
+      throw identityError('FORBIDDEN', 'Only organisers appoint coordinators');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityData, EntityManager, FilterQuery, RequiredEntityData } from '@mikro-orm/postgresql';
-import { Actor, DomainError, escapeLike, findPage, notFound } from '@linli/platform';
+import { EntityData, EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { Actor, escapeLike, findPage, notFound } from '@linli/platform';
 import { canManageOrganisation } from '../domain/access-policy';
 import { PartnerOrganisation } from '../infra/partner-organisation.entity';
 import type {
@@ -8,6 +8,7 @@ import type {
   ListOrganisationsQuery,
   UpdateOrganisationRequest,
 } from '../api/organisation.schema';
+import { identityError } from '../domain/identity-errors';
 
 /** Partner organisations: organisers manage all; a coordinator updates their own organisation's contact details. */
 @Injectable()
@@ -18,7 +19,7 @@ export class OrganisationsService {
     const organisation = this.em.create(PartnerOrganisation, {
       ...input,
       community: actor.communityId,
-    } as RequiredEntityData<PartnerOrganisation>);
+    });
     await this.em.flush();
     return organisation;
   }
@@ -40,12 +41,12 @@ export class OrganisationsService {
   async update(actor: Actor, id: string, input: UpdateOrganisationRequest): Promise<PartnerOrganisation> {
     const organisation = await this.get(actor, id);
     if (!canManageOrganisation(actor, id))
-      throw new DomainError('FORBIDDEN', 'Only organisers and this organisation’s coordinator may change it');
+      throw identityError('FORBIDDEN', 'Only organisers and this organisation’s coordinator may change it');
     if (
       actor.role !== 'organiser' &&
       (input.kind !== undefined || input.active !== undefined || input.name !== undefined)
     ) {
-      throw new DomainError(
+      throw identityError(
         'FORBIDDEN',
         'Coordinators may change contact details only; name, kind and active are for organisers',
       );

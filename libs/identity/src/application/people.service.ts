@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityData, EntityManager, FilterQuery, LockMode, RequiredEntityData } from '@mikro-orm/postgresql';
-import { Actor, DomainError, escapeLike, findPage, notFound } from '@linli/platform';
+import { EntityData, EntityManager, FilterQuery, LockMode } from '@mikro-orm/postgresql';
+import { Actor, escapeLike, findPage, notFound } from '@linli/platform';
 import { PersonRelation, canSeePerson, staffOnlyFieldsTouched } from '../domain/access-policy';
 import { Account } from '../infra/account.entity';
 import { Estate } from '../infra/estate.entity';
@@ -8,6 +8,7 @@ import { Membership } from '../infra/membership.entity';
 import { Person } from '../infra/person.entity';
 import type { CreatePersonRequest, ListPeopleQuery, UpdatePersonRequest } from '../api/person.schema';
 import type { Removal } from '../api/common.schema';
+import { identityError } from '../domain/identity-errors';
 
 /**
  * Volunteers and residents. Organisers see everyone; coordinators see themselves and their
@@ -19,7 +20,7 @@ export class PeopleService {
 
   /** A coordinator's new person joins their organisation in the same transaction. */
   async create(actor: Actor, input: CreatePersonRequest): Promise<Person> {
-    if (actor.role === 'volunteer') throw new DomainError('FORBIDDEN', 'Volunteers cannot add people');
+    if (actor.role === 'volunteer') throw identityError('FORBIDDEN', 'Volunteers cannot add people');
     this.refuseStaffOnlyFields(actor, input);
     return this.em.transactional(async (em) => {
       const { homeEstateId, ...fields } = input;
@@ -27,14 +28,14 @@ export class PeopleService {
         ...fields,
         community: actor.communityId,
         homeEstate: await this.estateReference(em, actor, homeEstateId),
-      } as RequiredEntityData<Person>);
+      });
       if (actor.role === 'coordinator' && actor.organisationId) {
         em.create(Membership, {
           community: actor.communityId,
           person,
           organisation: actor.organisationId,
           role: 'member',
-        } as RequiredEntityData<Membership>);
+        });
       }
       return person;
     });
@@ -104,10 +105,10 @@ export class PeopleService {
   private refuseStaffOnlyFields(actor: Actor, input: object): void {
     const refused = staffOnlyFieldsTouched(actor, Object.keys(input));
     if (refused.length) {
-      throw new DomainError(
+      throw identityError(
         'FORBIDDEN',
         `Only organisers may set: ${refused.join(', ')}`,
-        refused.map((field) => ({ field: `body.${field}`, message: 'organisers only' })),
+        refused.map((field) => ({ field, message: 'organisers only' })),
       );
     }
   }
@@ -138,8 +139,8 @@ export class PeopleService {
     if (!estateId) return null;
     const estate = await em.findOne(Estate, { id: estateId, community: actor.communityId });
     if (!estate) {
-      throw new DomainError('REFERENCE_INVALID', 'homeEstateId names no estate of this community', [
-        { field: 'body.homeEstateId', message: 'no such estate' },
+      throw identityError('REFERENCE_INVALID', 'homeEstateId names no estate of this community', [
+        { field: 'homeEstateId', message: 'no such estate' },
       ]);
     }
     return estate;

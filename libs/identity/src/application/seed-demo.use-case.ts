@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MikroORM, RequiredEntityData } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import { Account } from '../infra/account.entity';
 import { Community } from '../infra/community.entity';
 import { Estate } from '../infra/estate.entity';
 import { Membership } from '../infra/membership.entity';
 import { PartnerOrganisation } from '../infra/partner-organisation.entity';
 import { Person } from '../infra/person.entity';
+import { lockDemoSeed } from '../infra/demo-seed-lock';
 import {
   CHENGNAN,
   DEMO_LOGINS,
@@ -15,9 +16,6 @@ import {
   demoVolunteers,
 } from '../demo/chengnan.data';
 import { PasswordHasher } from './password-hasher';
-
-/** Any fixed number: the advisory lock that lets one process seed while others wait. */
-const SEED_LOCK = 20_261_128;
 
 /**
  * Seeds the Chengnan demo community into an empty database. Idempotent and safe when several
@@ -35,19 +33,15 @@ export class SeedDemoUseCase {
   async execute(): Promise<'seeded' | 'skipped'> {
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     const outcome = await this.orm.em.fork({ disableContextResolution: true }).transactional(async (em) => {
-      await em
-        .getConnection()
-        .execute('SELECT pg_advisory_xact_lock(?)', [SEED_LOCK], 'all', em.getTransactionContext());
+      await lockDemoSeed(em);
       if ((await em.count(Community, {})) > 0) return 'skipped' as const;
-      const community = em.create(Community, CHENGNAN as RequiredEntityData<Community>);
-      const estates = ESTATES.map((estate) =>
-        em.create(Estate, { ...estate, community } as RequiredEntityData<Estate>),
-      );
+      const community = em.create(Community, CHENGNAN);
+      const estates = ESTATES.map((estate) => em.create(Estate, { ...estate, community }));
       const organisations = ORGANISATIONS.map((organisation) =>
         em.create(PartnerOrganisation, {
           ...organisation,
           community,
-        } as RequiredEntityData<PartnerOrganisation>),
+        }),
       );
       const people = demoVolunteers().map((volunteer, index) => {
         const person = em.create(Person, {
@@ -59,14 +53,14 @@ export class SeedDemoUseCase {
           skills: volunteer.skills,
           qualifications: volunteer.qualifications,
           languages: index === 2 ? ['zh-CN', 'en'] : ['zh-CN'],
-        } as RequiredEntityData<Person>);
+        });
         const isCoordinator = index === 1;
         em.create(Membership, {
           community,
           person,
           organisation: organisations[volunteer.organisationIndex],
           role: isCoordinator ? 'coordinator' : 'member',
-        } as RequiredEntityData<Membership>);
+        });
         return person;
       });
       const account = (
@@ -81,7 +75,7 @@ export class SeedDemoUseCase {
           role,
           person,
           organisation,
-        } as RequiredEntityData<Account>);
+        });
       account('organiser', people[0]);
       account('coordinator', people[1], organisations[1]);
       account('volunteer', people[2]);

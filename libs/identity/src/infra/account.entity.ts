@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, Filter, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Filter, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { ROLES, Role, tenantFilter } from '@linli/platform';
 import { Community } from './community.entity';
@@ -18,6 +18,9 @@ import { PartnerOrganisation } from './partner-organisation.entity';
 })
 @Check({ name: 'account_person_unless_organiser', expression: "role = 'organiser' or person_id is not null" })
 export class Account {
+  /** Defaulted on create, so factories and use cases need not give them. */
+  declare [OptionalProps]?: 'id' | 'active' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

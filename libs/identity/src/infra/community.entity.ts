@@ -1,9 +1,12 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /** The tenant: one community office and everything it runs. */
 @Entity({ tableName: 'community' })
 export class Community {
+  /** Defaulted on create, so factories and use cases need not give them. */
+  declare [OptionalProps]?: 'id' | 'timeZone' | 'locale' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,4 +1,13 @@
-import { Check, Entity, Filter, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  Check,
+  Entity,
+  Filter,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { tenantFilter } from '@linli/platform';
 import { Community } from './community.entity';
@@ -13,6 +22,9 @@ import { Community } from './community.entity';
   expression: 'abs(latitude) <= 90::double precision and abs(longitude) <= 180::double precision',
 })
 export class Estate {
+  /** Defaulted on create, so factories and use cases need not give them. */
+  declare [OptionalProps]?: 'id' | 'active' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,4 +1,13 @@
-import { Entity, Enum, Filter, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  Entity,
+  Enum,
+  Filter,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { tenantFilter } from '@linli/platform';
 import { MEMBERSHIP_ROLES, MembershipRole } from '../domain/membership-role';
@@ -11,6 +20,9 @@ import { PartnerOrganisation } from './partner-organisation.entity';
 @Filter(tenantFilter)
 @Unique({ properties: ['community', 'organisation', 'person'] })
 export class Membership {
+  /** Defaulted on create, so factories and use cases need not give them. */
+  declare [OptionalProps]?: 'id' | 'role' | 'active' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,4 +1,13 @@
-import { Entity, Enum, Filter, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  Entity,
+  Enum,
+  Filter,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { tenantFilter } from '@linli/platform';
 import { PARTNER_KIND_VALUES, PartnerKind } from '../domain/partner-kind';
@@ -9,6 +18,9 @@ import { Community } from './community.entity';
 @Filter(tenantFilter)
 @Unique({ properties: ['community', 'name'] })
 export class PartnerOrganisation {
+  /** Defaulted on create, so factories and use cases need not give them. */
+  declare [OptionalProps]?: 'id' | 'active' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

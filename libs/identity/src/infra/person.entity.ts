@@ -6,6 +6,7 @@ import {
   Index,
   ManyToOne,
   OneToMany,
+  OptionalProps,
   PrimaryKey,
   Property,
 } from '@mikro-orm/core';
@@ -20,6 +21,10 @@ import type { Membership } from './membership.entity';
 @Filter(tenantFilter)
 @Index({ properties: ['community', 'name'] })
 export class Person {
+  /** Defaulted on create, so factories and use cases need not give them. */
+  declare [OptionalProps]?:
+    'id' | 'skills' | 'qualifications' | 'languages' | 'active' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
-import { EntityManager, RequiredEntityData } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/core';
 import { Account } from '../infra/account.entity';
 import { Community } from '../infra/community.entity';
 import { Estate } from '../infra/estate.entity';
@@ -22,7 +22,7 @@ export function makeCommunity(em: EntityManager, overrides: Partial<Community> =
     name: `测试社区 ${suffix}`,
     slug: `test-${suffix}`,
     ...overrides,
-  } as RequiredEntityData<Community>);
+  });
 }
 
 export function makeEstate(em: EntityManager, community: Community, overrides: Partial<Estate> = {}): Estate {
@@ -30,7 +30,7 @@ export function makeEstate(em: EntityManager, community: Community, overrides: P
     community,
     name: `小区 ${unique()}`,
     ...overrides,
-  } as RequiredEntityData<Estate>);
+  });
 }
 
 export function makeOrganisation(
@@ -44,7 +44,7 @@ export function makeOrganisation(
     name: `组织 ${unique()}`,
     kind,
     ...overrides,
-  } as RequiredEntityData<PartnerOrganisation>);
+  });
 }
 
 export function makePerson(em: EntityManager, community: Community, overrides: Partial<Person> = {}): Person {
@@ -52,7 +52,7 @@ export function makePerson(em: EntityManager, community: Community, overrides: P
     community,
     name: `志愿者 ${unique()}`,
     ...overrides,
-  } as RequiredEntityData<Person>);
+  });
 }
 
 export function makeMembership(
@@ -66,7 +66,7 @@ export function makeMembership(
     person,
     organisation,
     role,
-  } as RequiredEntityData<Membership>);
+  });
 }
 
 export async function makeAccount(
@@ -90,7 +90,7 @@ export async function makeAccount(
     person: links.person,
     organisation: links.organisation,
     active: links.active ?? true,
-  } as RequiredEntityData<Account>);
+  });
 }
 
 /**
@@ -106,9 +106,11 @@ export async function createTenant(em: EntityManager, label = unique()) {
   const coordinatorPerson = makePerson(em, community, { name: '协调员' });
   const member = makePerson(em, community, { name: '成员', homeEstate: estate });
   const volunteerPerson = makePerson(em, community, { name: '志愿者' });
-  makeMembership(em, coordinatorPerson, organisation, 'coordinator');
-  makeMembership(em, member, organisation);
-  makeMembership(em, volunteerPerson, otherOrganisation);
+  const memberships = {
+    coordinator: makeMembership(em, coordinatorPerson, organisation, 'coordinator'),
+    member: makeMembership(em, member, organisation),
+    volunteer: makeMembership(em, volunteerPerson, otherOrganisation),
+  };
   const organiser = await makeAccount(em, community, 'organiser', { person: organiserPerson });
   const coordinator = await makeAccount(em, community, 'coordinator', {
     person: coordinatorPerson,
@@ -127,6 +129,8 @@ export async function createTenant(em: EntityManager, label = unique()) {
       member,
       volunteer: volunteerPerson,
     },
+    /** The coordinator's and the member's in `organisation`, the volunteer's in `otherOrganisation`. */
+    memberships,
     accounts: { organiser, coordinator, volunteer },
   };
 }

@@ -1,1 +1,2 @@
 export * from './identity.factories';
+export * from './identity-records';

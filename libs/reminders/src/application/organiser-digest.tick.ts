@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { EntityManager } from '@mikro-orm/core';
-import { APP_CONFIG, Clock, inSqlTransaction, type AppConfig, type Sql } from '@linli/platform';
-import { digestMail, type DigestReservation, type DigestShift } from '../domain/digest-mail';
+import { APP_CONFIG, Clock, SqlDatabase, type AppConfig, type Sql } from '@linli/platform';
+import { digestMail } from '../domain/digest-mail';
 import { formatDay, instantOf, localParts, LOCAL_DAY_MS, minutesOfDay } from '../domain/local-time';
 import { mailLanguage } from '../domain/reminder-mail';
+import { DigestQueries, type DigestCommunity } from '../infra/digest.queries';
 import {
   NOTIFICATION_KINDS,
   NotificationScheduler,
@@ -21,7 +21,7 @@ export class OrganiserDigestTick {
   private readonly logger = new Logger(OrganiserDigestTick.name);
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly db: SqlDatabase,
     private readonly scheduler: NotificationScheduler,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -39,89 +39,29 @@ export class OrganiserDigestTick {
 
   async runOnce(): Promise<number> {
     const now = this.clock.now();
-    return inSqlTransaction(this.em.fork(), async (sql) => {
-      const communities = await sql<{ id: string; name: string; time_zone: string; digest_time: string }>(
-        `SELECT c.id, c.name, c.time_zone, COALESCE(s.digest_time, '18:00') AS digest_time
-           FROM community c LEFT JOIN reminder_settings s ON s.community_id = c.id
-          WHERE COALESCE(s.digest_enabled, true)`,
-      );
+    return this.db.transaction(async (sql) => {
+      const queries = new DigestQueries(sql);
+      const communities = await queries.communitiesWithDigest();
       let queued = 0;
       for (const community of communities) {
-        const { day, minute } = localParts(now, community.time_zone);
-        if (minute < minutesOfDay(community.digest_time)) continue;
+        const { day, minute } = localParts(now, community.timeZone);
+        if (minute < minutesOfDay(community.digestTime)) continue;
         const date = formatDay(day);
-        const [done] = await sql(
-          `SELECT 1 FROM mail_outbox WHERE community_id = $1 AND kind = $2 AND dedupe_key LIKE $3 LIMIT 1`,
-          [community.id, NOTIFICATION_KINDS.organiserDigest, `digest:${date}:%`],
-        );
-        if (done) continue;
+        if (await queries.queued(community.id, NOTIFICATION_KINDS.organiserDigest, date)) continue;
         queued += await this.digest(sql, community, day, date);
       }
       return queued;
     });
   }
 
-  private async digest(
-    sql: Sql,
-    community: { id: string; name: string; time_zone: string },
-    today: number,
-    date: string,
-  ): Promise<number> {
-    const zone = community.time_zone;
+  private async digest(sql: Sql, community: DigestCommunity, today: number, date: string): Promise<number> {
+    const zone = community.timeZone;
     const from = instantOf(today + LOCAL_DAY_MS, 0, zone);
     const to = instantOf(today + 2 * LOCAL_DAY_MS, 0, zone);
-    const shifts = await sql<{
-      id: string;
-      title: string;
-      starts_at: Date | string;
-      capacity: number;
-      confirmed_count: number;
-      waitlisted: string;
-    }>(
-      `SELECT s.id, s.title, s.starts_at, s.capacity, s.confirmed_count,
-              (SELECT count(*) FROM claim c WHERE c.shift_id = s.id AND c.status = 'waitlisted') AS waitlisted
-         FROM shift s
-        WHERE s.community_id = $1 AND s.status <> 'cancelled' AND s.starts_at >= $2 AND s.starts_at < $3
-        ORDER BY s.starts_at, s.title
-        LIMIT 500`,
-      [community.id, from, to],
-    );
-    const reservations = await sql<{
-      title: string;
-      starts_at: Date | string;
-      organisation: string;
-      unassigned: number;
-    }>(
-      `SELECT s.title, s.starts_at, o.name AS organisation, r.places - r.assigned_count AS unassigned
-         FROM organisation_reservation r
-         JOIN shift s ON s.id = r.shift_id
-         JOIN partner_organisation o ON o.id = r.organisation_id
-        WHERE r.community_id = $1 AND r.status = 'active' AND r.places > r.assigned_count
-          AND s.status <> 'cancelled' AND s.starts_at >= $2 AND s.starts_at < $3
-        ORDER BY s.starts_at, o.name
-        LIMIT 500`,
-      [community.id, from, to],
-    );
-    const all: DigestShift[] = shifts.map((s) => ({
-      id: s.id,
-      title: s.title,
-      startsAt: new Date(s.starts_at),
-      capacity: s.capacity,
-      confirmed: s.confirmed_count,
-      waitlisted: Number(s.waitlisted),
-    }));
-    const unassigned: DigestReservation[] = reservations.map((r) => ({
-      shiftTitle: r.title,
-      startsAt: new Date(r.starts_at),
-      organisation: r.organisation,
-      unassigned: r.unassigned,
-    }));
-    const organisers = await sql<{ id: string; email: string; languages: string[] | null }>(
-      `SELECT a.id, a.email, p.languages
-         FROM account a LEFT JOIN person p ON p.id = a.person_id
-        WHERE a.community_id = $1 AND a.role = 'organiser' AND a.active AND a.email IS NOT NULL`,
-      [community.id],
-    );
+    const queries = new DigestQueries(sql);
+    const all = await queries.shifts(community.id, from, to);
+    const unassigned = await queries.unassignedReservations(community.id, from, to);
+    const organisers = await queries.organisers(community.id);
     const now = this.clock.now();
     const notifications: ScheduledNotification[] = organisers.map((organiser) => {
       const mail = digestMail({
@@ -144,7 +84,7 @@ export class OrganiserDigestTick {
         subject: mail.subject,
         textBody: mail.text,
         htmlBody: mail.html,
-        dedupeKey: `digest:${date}:${organiser.id}`,
+        dedupeKey: `digest:${date}:${organiser.accountId}`,
         availableAt: now,
         essential: true,
       };

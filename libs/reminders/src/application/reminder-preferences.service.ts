@@ -4,6 +4,7 @@ import { DomainError, forbidden, scopeToCommunity, type Actor } from '@linli/pla
 import { ReminderPreference } from '../infra/reminder-preference.entity';
 import { ReminderSettings } from '../infra/reminder-settings.entity';
 import { DEFAULT_PREFERENCES } from '../infra/reminder-directory';
+import { ReminderPreferencesRepository } from '../infra/reminder-preferences.repository';
 import { UNSUBSCRIBABLE_KINDS } from './notification-scheduler';
 import { UnsubscribeTokens } from './unsubscribe-token';
 
@@ -25,6 +26,7 @@ export class ReminderPreferencesService {
   constructor(
     private readonly em: EntityManager,
     private readonly tokens: UnsubscribeTokens,
+    private readonly repository: ReminderPreferencesRepository,
   ) {}
 
   async get(actor: Actor): Promise<PreferencesView> {
@@ -48,7 +50,10 @@ export class ReminderPreferencesService {
         existing = tx.create(ReminderPreference, {
           community: actor.communityId,
           person: personId,
-        } as never);
+          ...DEFAULT_PREFERENCES,
+          offsetsMinutes: [...DEFAULT_PREFERENCES.offsetsMinutes],
+          updatedAt: new Date(),
+        });
       }
       if (input.offsetsMinutes)
         existing.offsetsMinutes = [...new Set(input.offsetsMinutes)].sort((a, b) => b - a);
@@ -68,25 +73,7 @@ export class ReminderPreferencesService {
 
   async putSettings(actor: Actor, input: Partial<SettingsView>): Promise<SettingsView> {
     if (actor.role !== 'organiser') throw forbidden();
-    await this.em
-      .fork()
-      .getConnection()
-      .execute(
-        `INSERT INTO reminder_settings (community_id, digest_time, digest_enabled, updated_at)
-         VALUES (?, COALESCE(?, '18:00'), COALESCE(?, true), now())
-         ON CONFLICT (community_id) DO UPDATE
-            SET digest_time = COALESCE(?, reminder_settings.digest_time),
-                digest_enabled = COALESCE(?, reminder_settings.digest_enabled),
-                updated_at = now()`,
-        [
-          actor.communityId,
-          input.digestTime ?? null,
-          input.digestEnabled ?? null,
-          input.digestTime ?? null,
-          input.digestEnabled ?? null,
-        ],
-        'run',
-      );
+    await this.repository.saveSettings(actor.communityId, input);
     return this.getSettings(actor);
   }
 
@@ -95,20 +82,7 @@ export class ReminderPreferencesService {
     const claim = this.tokens.verify(token);
     if (!claim || !UNSUBSCRIBABLE_KINDS.includes(claim.kind))
       throw new DomainError('UNSUBSCRIBE_TOKEN_INVALID', 'The unsubscribe link is not valid');
-    await this.em
-      .fork()
-      .getConnection()
-      .execute(
-        `INSERT INTO reminder_preference (id, community_id, person_id, unsubscribed_kinds, updated_at)
-         SELECT gen_random_uuid(), p.community_id, p.id, ARRAY[?::text], now()
-           FROM person p WHERE p.community_id = ? AND p.id = ?
-         ON CONFLICT (community_id, person_id) DO UPDATE
-            SET unsubscribed_kinds = (SELECT array_agg(DISTINCT k)
-                                        FROM unnest(reminder_preference.unsubscribed_kinds || EXCLUDED.unsubscribed_kinds) k),
-                updated_at = now()`,
-        [claim.kind, claim.communityId, claim.personId],
-        'run',
-      );
+    await this.repository.unsubscribe(claim.communityId, claim.personId, claim.kind);
     return { kind: claim.kind };
   }
 

@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { EntityManager } from '@mikro-orm/core';
 import {
   APP_CONFIG,
   Clock,
   consumeEvents,
+  pickEvents,
+  SqlDatabase,
   type AppConfig,
   type ConsumeResult,
-  type PublishedEvent,
+  type ContractEvent,
   type Sql,
 } from '@linli/platform';
+import { VOLUNTEERING_EVENTS } from '@linli/volunteering';
 import { planReminders } from '../domain/reminder-plan';
 import { mailLanguage, reminderMail, waitlistPromotedMail, type ShiftFacts } from '../domain/reminder-mail';
 import { ReminderDirectory, type Recipient } from '../infra/reminder-directory';
@@ -21,19 +23,19 @@ import {
 import { UnsubscribeTokens } from './unsubscribe-token';
 
 export const REMINDER_CONSUMER = 'reminders';
-const TYPES = ['ClaimConfirmed', 'WaitlistPromoted', 'ShiftChanged', 'ClaimCancelled', 'ShiftCancelled'];
+/** The volunteering events reminders act on, with volunteering's schemas (a refused payload is parked). */
+export const REMINDER_EVENTS = pickEvents(VOLUNTEERING_EVENTS, [
+  'ClaimConfirmed',
+  'WaitlistPromoted',
+  'ShiftChanged',
+  'ClaimCancelled',
+  'ShiftCancelled',
+]);
+type ReminderEvent = ContractEvent<typeof REMINDER_EVENTS>;
+/** The events that put a person on a shift: their payloads name the person and the claim. */
+type PlacedEvent = Extract<ReminderEvent, { type: 'ClaimConfirmed' | 'WaitlistPromoted' }>;
 const BATCH_SIZE = 200;
 const BATCHES_PER_TICK = 25;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface ShiftPayload {
-  title?: string;
-  startsAt?: string;
-  endsAt?: string;
-  locationText?: string | null;
-  personId?: string;
-  claimId?: string;
-}
 
 export interface ProjectResult extends ConsumeResult {
   scheduled: number;
@@ -51,7 +53,7 @@ export class ReminderProjector {
   private readonly logger = new Logger(ReminderProjector.name);
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly db: SqlDatabase,
     private readonly scheduler: NotificationScheduler,
     private readonly tokens: UnsubscribeTokens,
     @Inject(Clock) private readonly clock: Clock,
@@ -78,8 +80,8 @@ export class ReminderProjector {
     let scheduled = 0;
     let cancelled = 0;
     const result = await consumeEvents(
-      this.em.fork(),
-      { consumer: REMINDER_CONSUMER, types: TYPES, batchSize: options.batchSize ?? BATCH_SIZE },
+      this.db,
+      { consumer: REMINDER_CONSUMER, contracts: REMINDER_EVENTS, batchSize: options.batchSize ?? BATCH_SIZE },
       async (events, sql) => {
         for (const event of events) {
           const counts = await this.project(event, sql);
@@ -91,16 +93,14 @@ export class ReminderProjector {
     return { ...result, scheduled, cancelled };
   }
 
-  private async project(event: PublishedEvent, sql: Sql): Promise<{ scheduled: number; cancelled: number }> {
-    const payload = event.payload as ShiftPayload;
+  private async project(event: ReminderEvent, sql: Sql): Promise<{ scheduled: number; cancelled: number }> {
     const shiftId = event.aggregateId;
     const base = { communityId: event.communityId, shiftId };
     const reminderKinds = [NOTIFICATION_KINDS.shiftReminder];
     switch (event.type) {
       case 'ClaimConfirmed':
       case 'WaitlistPromoted': {
-        if (!isUuid(payload.personId)) return { scheduled: 0, cancelled: 0 };
-        const scheduled = await this.scheduleFor(event, sql, [payload.personId]);
+        const scheduled = await this.scheduleFor(event, sql, [event.payload.personId]);
         return { scheduled, cancelled: 0 };
       }
       case 'ShiftChanged': {
@@ -109,49 +109,44 @@ export class ReminderProjector {
         return { scheduled: await this.scheduleFor(event, sql, confirmed), cancelled };
       }
       case 'ClaimCancelled': {
-        if (!isUuid(payload.personId)) return { scheduled: 0, cancelled: 0 };
         const cancelled = await this.scheduler.cancelPending(sql, {
           ...base,
-          personIds: [payload.personId],
+          personIds: [event.payload.personId],
           kinds: reminderKinds,
         });
         return { scheduled: 0, cancelled };
       }
       case 'ShiftCancelled':
         return { scheduled: 0, cancelled: await this.scheduler.cancelPending(sql, base) };
-      default:
-        return { scheduled: 0, cancelled: 0 };
     }
   }
 
-  private async scheduleFor(event: PublishedEvent, sql: Sql, personIds: string[]): Promise<number> {
-    const payload = event.payload as ShiftPayload;
-    const startsAt = new Date(payload.startsAt ?? '');
-    const endsAt = new Date(payload.endsAt ?? '');
-    if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) {
-      this.logger.warn({ eventId: event.id, type: event.type }, 'shift event without times: no reminders');
-      return 0;
-    }
+  private async scheduleFor(
+    event: PlacedEvent | Extract<ReminderEvent, { type: 'ShiftChanged' }>,
+    sql: Sql,
+    personIds: string[],
+  ): Promise<number> {
+    const { payload } = event;
     const recipients = await new ReminderDirectory(sql).recipients(event.communityId, personIds);
     const now = this.clock.now();
     const notifications: ScheduledNotification[] = [];
     for (const recipient of recipients.values()) {
       const shift: ShiftFacts = {
-        title: payload.title ?? '',
-        startsAt,
-        endsAt,
+        title: payload.title,
+        startsAt: new Date(payload.startsAt),
+        endsAt: new Date(payload.endsAt),
         timeZone: recipient.timeZone,
-        place: payload.locationText ?? null,
+        place: payload.locationText,
       };
       notifications.push(...this.reminders(event, recipient, shift, now));
-      if (event.type === 'WaitlistPromoted' && isUuid(payload.claimId))
-        notifications.push(this.promotedNotice(event, recipient, shift, payload.claimId, now));
+      if (event.type === 'WaitlistPromoted')
+        notifications.push(this.promotedNotice(event, recipient, shift, event.payload.claimId, now));
     }
     return this.scheduler.schedule(sql, notifications);
   }
 
   private reminders(
-    event: PublishedEvent,
+    event: ReminderEvent,
     recipient: Recipient,
     shift: ShiftFacts,
     now: Date,
@@ -192,7 +187,7 @@ export class ReminderProjector {
   }
 
   private promotedNotice(
-    event: PublishedEvent,
+    event: ReminderEvent,
     recipient: Recipient,
     shift: ShiftFacts,
     claimId: string,
@@ -227,8 +222,4 @@ export class ReminderProjector {
   private manageUrl(shiftId: string): string {
     return `${this.baseUrl()}/shifts/${shiftId}`;
   }
-}
-
-function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
 }

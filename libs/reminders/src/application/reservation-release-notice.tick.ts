@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { EntityManager } from '@mikro-orm/core';
-import { APP_CONFIG, Clock, inSqlTransaction, type AppConfig } from '@linli/platform';
+import { APP_CONFIG, Clock, SqlDatabase, type AppConfig } from '@linli/platform';
 import { releaseNoticeMail } from '../domain/digest-mail';
 import { mailLanguage } from '../domain/reminder-mail';
+import { dueReleaseNotices } from '../infra/release-notice.queries';
 import {
   NOTIFICATION_KINDS,
   NotificationScheduler,
@@ -23,7 +23,7 @@ export class ReservationReleaseNoticeTick {
   private readonly logger = new Logger(ReservationReleaseNoticeTick.name);
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly db: SqlDatabase,
     private readonly scheduler: NotificationScheduler,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -42,63 +42,31 @@ export class ReservationReleaseNoticeTick {
   async runOnce(): Promise<number> {
     const now = this.clock.now();
     const until = new Date(now.getTime() + RELEASE_NOTICE_LEAD_MINUTES * 60_000);
-    return inSqlTransaction(this.em.fork(), async (sql) => {
-      const rows = await sql<{
-        reservation_id: string;
-        community_id: string;
-        shift_id: string;
-        title: string;
-        starts_at: Date | string;
-        release_at: Date | string;
-        unassigned: number;
-        organisation: string;
-        time_zone: string;
-        account_id: string;
-        email: string;
-        languages: string[] | null;
-      }>(
-        `SELECT r.id AS reservation_id, r.community_id, s.id AS shift_id, s.title, s.starts_at, r.release_at,
-                r.places - r.assigned_count AS unassigned, o.name AS organisation, c.time_zone,
-                a.id AS account_id, a.email, p.languages
-           FROM organisation_reservation r
-           JOIN shift s ON s.id = r.shift_id
-           JOIN partner_organisation o ON o.id = r.organisation_id
-           JOIN community c ON c.id = r.community_id
-           JOIN account a ON a.organisation_id = r.organisation_id AND a.role = 'coordinator'
-                         AND a.active AND a.email IS NOT NULL
-           LEFT JOIN person p ON p.id = a.person_id
-          WHERE r.status = 'active' AND r.places > r.assigned_count AND s.status <> 'cancelled'
-            AND r.release_at > $1 AND r.release_at <= $2
-            AND NOT EXISTS (SELECT 1 FROM mail_outbox m
-                             WHERE m.community_id = r.community_id
-                               AND m.dedupe_key = 'reservation_release:' || r.id || ':' || a.id)
-          ORDER BY r.release_at
-          LIMIT 1000`,
-        [now, until],
-      );
+    return this.db.transaction(async (sql) => {
+      const rows = await dueReleaseNotices(sql, now, until);
       const baseUrl = this.config.feeds?.publicBaseUrl ?? '';
       const notifications: ScheduledNotification[] = rows.map((row) => {
         const mail = releaseNoticeMail({
           language: mailLanguage(row.languages),
           organisation: row.organisation,
-          shiftTitle: row.title,
-          startsAt: new Date(row.starts_at),
-          releaseAt: new Date(row.release_at),
+          shiftTitle: row.shiftTitle,
+          startsAt: row.startsAt,
+          releaseAt: row.releaseAt,
           unassigned: row.unassigned,
-          timeZone: row.time_zone,
-          manageUrl: `${baseUrl}/shifts/${row.shift_id}`,
+          timeZone: row.timeZone,
+          manageUrl: `${baseUrl}/shifts/${row.shiftId}`,
         });
         return {
-          communityId: row.community_id,
+          communityId: row.communityId,
           kind: NOTIFICATION_KINDS.reservationRelease,
           personId: null,
-          shiftId: row.shift_id,
+          shiftId: row.shiftId,
           recipientEmail: row.email,
           language: mail.language,
           subject: mail.subject,
           textBody: mail.text,
           htmlBody: mail.html,
-          dedupeKey: `reservation_release:${row.reservation_id}:${row.account_id}`,
+          dedupeKey: `reservation_release:${row.reservationId}:${row.accountId}`,
           availableAt: now,
           essential: true,
         };

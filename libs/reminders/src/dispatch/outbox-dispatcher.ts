@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/core';
-import { Clock, inSqlTransaction, type Sql } from '@linli/platform';
+import { Clock, SqlDatabase, type Sql } from '@linli/platform';
 import { DISPATCH_SETTINGS, type DispatchSettings } from './dispatch-settings';
 import { MAIL_TRANSPORT, sendFailureOf, type MailTransport, type OutgoingMail } from './mail-transport';
 import {
@@ -10,7 +9,7 @@ import {
   markSent,
   type ClaimedMail,
   type Hold,
-} from './outbox-dispatch.repository';
+} from '../infra/outbox-dispatch.repository';
 import { decideAfterFailure } from './retry-policy';
 
 export interface DispatchResult {
@@ -34,7 +33,7 @@ export class OutboxDispatcher {
   private readonly logger = new Logger(OutboxDispatcher.name);
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly db: SqlDatabase,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(DISPATCH_SETTINGS) private readonly settings: DispatchSettings,
     @Inject(Clock) private readonly clock: Clock,
@@ -119,9 +118,9 @@ export class OutboxDispatcher {
     };
   }
 
-  /** Raw SQL on a connection from the pool, in a forked unit of work (never the global one). */
+  /** A short transaction of its own on the platform's SQL pool (the claim, then the outcomes). */
   private sql<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    return inSqlTransaction(this.em.fork(), (sql) => work(sql));
+    return this.db.transaction((sql) => work(sql));
   }
 }
 

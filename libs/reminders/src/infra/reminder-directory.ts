@@ -21,9 +21,10 @@ export const DEFAULT_PREFERENCES = {
 };
 
 /**
- * What reminders reads of identity and volunteering, in one place and read-only: people's
- * addresses, languages and zones, and who is confirmed on a shift. Raw SQL on their tables rather
- * than a port for each, because the projector runs inside the consumer's transaction (a `Sql`).
+ * What the reminder projector reads of identity and volunteering, read-only, on the consumer's
+ * transaction: people's addresses, languages and zones joined with their preferences in one
+ * statement, and who is confirmed on a shift. Through the owners' published views
+ * (identity_person_v1, identity_community_v1, volunteering_claim_v1), never their tables.
  */
 export class ReminderDirectory {
   constructor(private readonly sql: Sql) {}
@@ -42,14 +43,10 @@ export class ReminderDirectory {
       quiet_end: string | null;
       unsubscribed_kinds: string[] | null;
     }>(
-      `SELECT p.id, p.name, p.languages, c.time_zone,
-              COALESCE(NULLIF(p.email, ''),
-                       (SELECT a.email FROM account a
-                         WHERE a.person_id = p.id AND a.active AND a.email IS NOT NULL
-                         ORDER BY a.created_at LIMIT 1)) AS email,
+      `SELECT p.id, p.name, p.languages, c.time_zone, p.mail_address AS email,
               rp.offsets_minutes, rp.quiet_start, rp.quiet_end, rp.unsubscribed_kinds
-         FROM person p
-         JOIN community c ON c.id = p.community_id
+         FROM identity_person_v1 p
+         JOIN identity_community_v1 c ON c.id = p.community_id
          LEFT JOIN reminder_preference rp ON rp.community_id = p.community_id AND rp.person_id = p.id
         WHERE p.community_id = $1 AND p.id = ANY($2::uuid[]) AND p.active`,
       [communityId, [...new Set(personIds)]],
@@ -76,7 +73,8 @@ export class ReminderDirectory {
   /** The people confirmed on a shift now. */
   async confirmedOn(communityId: string, shiftId: string): Promise<string[]> {
     const rows = await this.sql<{ person_id: string }>(
-      `SELECT person_id FROM claim WHERE community_id = $1 AND shift_id = $2 AND status = 'confirmed'`,
+      `SELECT person_id FROM volunteering_claim_v1
+        WHERE community_id = $1 AND shift_id = $2 AND status = 'confirmed'`,
       [communityId, shiftId],
     );
     return rows.map((row) => row.person_id);

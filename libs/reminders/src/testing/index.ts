@@ -1,1 +1,2 @@
-export {};
+export * from './volunteering-events';
+export * from './mail-outbox';

@@ -1,6 +1,6 @@
 import type { Claim } from '../infra/claim.entity';
-import type { HoursAdjustmentView } from '../application/hours-adjustments.service';
-import type { HoursReport, PersonHours } from '../application/hours-report.service';
+import type { HoursAdjustmentView } from '../application/attendance/hours-adjustments.service';
+import type { HoursReport, PersonHours } from '../application/attendance/hours-report.service';
 import { withTotals } from '../domain/hours-report';
 import { mapClaim } from './volunteering.mapper';
 import type { AttendanceClaimResponse } from './attendance.schema';

@@ -15,8 +15,8 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import type { Request } from 'express';
 import { Actor, CurrentActor, Roles } from '@linli/platform';
-import { AttendanceUseCase } from '../application/attendance.use-case';
-import { CheckInBy, CheckInUseCase } from '../application/check-in.use-case';
+import { AttendanceUseCase } from '../application/attendance/attendance.use-case';
+import { CheckInBy, CheckInUseCase } from '../application/attendance/check-in.use-case';
 import { mapAttendanceClaim } from './attendance.mapper';
 import {
   AttendanceClaimDto,

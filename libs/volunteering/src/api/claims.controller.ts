@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } 
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { Actor, CurrentActor, Idempotent, Roles } from '@linli/platform';
-import { CancelClaimUseCase } from '../application/cancel-claim.use-case';
-import { ClaimsQueryService } from '../application/claims-query.service';
-import { ReservationsUseCase } from '../application/reservations.use-case';
+import { CancelClaimUseCase } from '../application/claims/cancel-claim.use-case';
+import { ClaimsQueryService } from '../application/claims/claims-query.service';
+import { ReservationsUseCase } from '../application/reservations/reservations.use-case';
 import { mapClaim } from './volunteering.mapper';
 import { AssignRequest, ClaimDto, ClaimPageDto, ClaimResponse, ListClaimsQuery } from './claim.schema';
 

@@ -1,5 +1,5 @@
 import { contentDisposition, PERSON_COLUMNS, reportFileName, toCsv } from './hours-export';
-import type { PersonHours } from '../application/hours-report.service';
+import type { PersonHours } from '../application/attendance/hours-report.service';
 
 const person = (overrides: Partial<PersonHours> = {}): PersonHours => ({
   personId: '00000000-0000-4000-8000-000000000001',

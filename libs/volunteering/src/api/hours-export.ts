@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PARTNER_KINDS, PartnerKind } from '@linli/identity';
 import { periodLabel, type ReportPeriod } from '../domain/hours-report';
-import type { OrganisationHours, PersonHours } from '../application/hours-report.service';
+import type { OrganisationHours, PersonHours } from '../application/attendance/hours-report.service';
 
 /** One column of an export: the Chinese header a community's records use, and how to fill it. */
 interface Column<Row> {

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import type { Response } from 'express';
 import { Actor, Clock, CurrentActor, Roles } from '@linli/platform';
-import { HoursAdjustmentsService } from '../application/hours-adjustments.service';
-import { HoursReportService } from '../application/hours-report.service';
+import { HoursAdjustmentsService } from '../application/attendance/hours-adjustments.service';
+import { HoursReportService } from '../application/attendance/hours-report.service';
 import { mapAdjustment, withPersonTotals } from './attendance.mapper';
 import {
   CreateHoursAdjustmentRequest,

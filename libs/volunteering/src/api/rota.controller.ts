@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Idempotent, Roles } from '@linli/platform';
-import { RotaQueryService } from '../application/rota-query.service';
-import { OpenShiftsQueryService } from '../application/open-shifts-query.service';
-import { BulkCancelShiftsUseCase } from '../application/bulk-cancel-shifts.use-case';
-import { BulkPostponeShiftsUseCase } from '../application/bulk-postpone-shifts.use-case';
-import { BulkOutcome, uniquePeople } from '../application/bulk-shift-selection';
+import { RotaQueryService } from '../application/rota/rota-query.service';
+import { OpenShiftsQueryService } from '../application/rota/open-shifts-query.service';
+import { BulkCancelShiftsUseCase } from '../application/rota/bulk-cancel-shifts.use-case';
+import { BulkPostponeShiftsUseCase } from '../application/rota/bulk-postpone-shifts.use-case';
+import { BulkOutcome, uniquePeople } from '../application/rota/bulk-shift-selection';
 import { mapShift } from './volunteering.mapper';
 import {
   BulkCancelRequest,

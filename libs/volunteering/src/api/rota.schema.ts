@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { isLocalDate } from '../domain/rota';
 import { SHIFT_STATUSES } from '../infra/shift.entity';
-import { MAX_BULK_RANGE_DAYS } from '../application/bulk-shift-selection';
+import { MAX_BULK_RANGE_DAYS } from '../application/rota/bulk-shift-selection';
 import { shiftSchema } from './shift.schema';
 
 const instant = z.iso.datetime({ offset: true }).transform((text) => new Date(text));

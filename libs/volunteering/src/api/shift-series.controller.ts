@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { Actor, CurrentActor, Roles } from '@linli/platform';
-import { ShiftSeriesService } from '../application/shift-series.service';
-import { EditShiftSeriesUseCase } from '../application/edit-shift-series.use-case';
+import { ShiftSeriesService } from '../application/series/shift-series.service';
+import { EditShiftSeriesUseCase } from '../application/series/edit-shift-series.use-case';
 import { mapSeriesEditResult, mapSeriesShift, mapShiftSeries } from './shift-series.mapper';
 import {
   CreateShiftSeriesRequest,

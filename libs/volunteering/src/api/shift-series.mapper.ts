@@ -1,4 +1,4 @@
-import type { SeriesEditResult } from '../application/edit-shift-series.use-case';
+import type { SeriesEditResult } from '../application/series/edit-shift-series.use-case';
 import type { Shift } from '../infra/shift.entity';
 import type { ShiftSeries } from '../infra/shift-series.entity';
 import { mapShift } from './volunteering.mapper';

@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } 
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { Actor, CurrentActor, Idempotent, Roles } from '@linli/platform';
-import { ShiftsService } from '../application/shifts.service';
-import { ClaimShiftUseCase } from '../application/claim-shift.use-case';
-import { ReservationsUseCase } from '../application/reservations.use-case';
-import { ClaimsQueryService } from '../application/claims-query.service';
+import { ShiftsService } from '../application/shifts/shifts.service';
+import { ClaimShiftUseCase } from '../application/claims/claim-shift.use-case';
+import { ReservationsUseCase } from '../application/reservations/reservations.use-case';
+import { ClaimsQueryService } from '../application/claims/claims-query.service';
 import { mapClaim, mapReservation, mapShift } from './volunteering.mapper';
 import {
   CancelShiftRequest,

@@ -25,12 +25,12 @@ export function assertReportPeriod(period: ReportPeriod): void {
   const days = dayNumber(period.to) - dayNumber(period.from) + 1;
   if (days < 1) {
     throw new DomainError('VALIDATION_FAILED', 'to must not be before from', [
-      { field: 'query.to', message: 'before from' },
+      { field: 'to', message: 'before from' },
     ]);
   }
   if (days > MAX_REPORT_DAYS) {
     throw new DomainError('VALIDATION_FAILED', `a report covers at most ${MAX_REPORT_DAYS} days`, [
-      { field: 'query.to', message: `at most ${MAX_REPORT_DAYS} days after from` },
+      { field: 'to', message: `at most ${MAX_REPORT_DAYS} days after from` },
     ]);
   }
 }

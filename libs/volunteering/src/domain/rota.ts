@@ -40,7 +40,7 @@ export function isoWeekDates(week: string): { from: string; to: string } {
   const match = ISO_WEEK.exec(week);
   const invalid = () =>
     new DomainError('VALIDATION_FAILED', `"${week}" is not an ISO week such as 2026-W49`, [
-      { field: 'query.week', message: 'an ISO week such as 2026-W49' },
+      { field: 'week', message: 'an ISO week such as 2026-W49' },
     ]);
   if (!match) throw invalid();
   const year = Number(match[1]);
@@ -66,12 +66,12 @@ export function rotaRange(query: { week?: string; from?: string; to?: string }):
   const { from, to } = query;
   if (!from || !to)
     throw new DomainError('VALIDATION_FAILED', 'give week, or both from and to', [
-      { field: from ? 'query.to' : 'query.from', message: 'required without week' },
+      { field: from ? 'to' : 'from', message: 'required without week' },
     ]);
   const days = dayNumber(to) - dayNumber(from) + 1;
   if (days < 1 || days > MAX_ROTA_DAYS)
     throw new DomainError('VALIDATION_FAILED', `to must be from 0 to ${MAX_ROTA_DAYS - 1} days after from`, [
-      { field: 'query.to', message: `within ${MAX_ROTA_DAYS} days of from` },
+      { field: 'to', message: `within ${MAX_ROTA_DAYS} days of from` },
     ]);
   return { from, to, week: null };
 }

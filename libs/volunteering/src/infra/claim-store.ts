@@ -1,16 +1,35 @@
-import type { Sql } from '@linli/platform';
+import type { EntityManager } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
+import { notFound, sqlIn, type Sql } from '@linli/platform';
 import type { NearbyShift, PersonFacts, ShiftFacts } from '../domain/claim-rules';
-import type { ClaimSource, ClaimStatus } from '../infra/claim.entity';
+import type { ClaimSource, ClaimStatus } from './claim.entity';
+import { Shift } from './shift.entity';
+import { uuidArray, uuidLiteral } from './sql-values';
 import { VolunteeringSettings } from './volunteering-settings.entity';
 
-const WEEK_MS = 8 * 24 * 60 * 60_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/*
+ * The one store of claim facts and claim locks: the claim hot path, organisation assignments,
+ * waitlist promotion and the open-shifts list all read a person and their nearby shifts here, so
+ * they can never disagree about what the rules see.
+ *
+ * LOCK ORDER (every transaction that takes more than one of these takes them in this order):
+ *   1. person advisory locks (`person:<id>`), several at once in ascending id order — they
+ *      serialise one person's claims on different shifts, so the day and week limits hold;
+ *   2. the shift row (SELECT … FOR UPDATE, or the conditional UPDATE of its counters);
+ *   3. rows that hang off the shift: its reservations and claims.
+ * Waitlist promotion needs the locks of the people it may promote, so it takes them (step 1)
+ * before the shift (step 2): see `lockWaitlist`. A try-lock that never waits (a worker taking a
+ * job) may come first. The overlap rule is also held by the database's EXCLUDE constraint, and
+ * the counters by a CHECK; the locks are there so the checks answer well.
+ *
+ * While holding any of these, never wait for a connection of another pool (IdentityDirectory,
+ * SqlDatabase): claims queued on the same locks may hold all of that pool's connections, a wait
+ * PostgreSQL cannot see as a deadlock. Look such facts up before the first lock.
+ */
 
-/** A UUID as an SQL literal; anything else is refused rather than inlined. */
-export function uuidLiteral(value: string): string {
-  if (!UUID.test(value)) throw new Error(`not a UUID: ${value.slice(0, 40)}`);
-  return `'${value}'`;
-}
+const WEEK_MS = 8 * 24 * 60 * 60_000;
+/** Waiting people whose locks promotion takes at most (the waitlist is read in this many). */
+export const MAX_PROMOTION_CANDIDATES = 200;
 
 /** Everything the claim rules need, read in one round trip. */
 export interface ClaimContext {
@@ -39,30 +58,101 @@ export interface ClaimRow {
   createdAt: Date;
 }
 
+export interface NewClaim {
+  id: string;
+  communityId: string;
+  shiftId: string;
+  personId: string;
+  status: 'confirmed' | 'waitlisted';
+  source: ClaimSource;
+  createdBy: string;
+  startsAt: Date;
+  endsAt: Date;
+  event: { type: string; version: number; payload: Record<string, unknown>; occurredAt: Date };
+}
+
+/** A confirmed or waitlisted claim of a person, with its shift's title and place. */
+export interface ActiveClaim extends NearbyShift {
+  shiftId: string;
+  status: 'confirmed' | 'waitlisted';
+}
+
+/** A shift entity as the claim rules see it. */
+export function shiftFactsOf(shift: Shift): ShiftFacts {
+  return {
+    id: shift.id,
+    title: shift.title,
+    locationText: shift.locationText,
+    startsAt: shift.startsAt,
+    endsAt: shift.endsAt,
+    timeZone: shift.timeZone,
+    status: shift.status,
+    capacity: shift.capacity,
+    confirmedCount: shift.confirmedCount,
+    heldCount: shift.heldCount,
+    requiredQualifications: shift.requiredQualifications,
+    minAge: shift.minAge,
+    reservedForKinds: shift.reservedForKinds,
+  };
+}
+
+/** The person as the rules see them, from identity's published views. */
+const PERSON_FACTS = `SELECT p.active, p.birth_year, p.qualifications,
+         coalesce((SELECT array_agg(DISTINCT o.kind)
+                     FROM identity_membership_v1 m
+                     JOIN identity_partner_organisation_v1 o ON o.id = m.organisation_id AND o.active
+                    WHERE m.person_id = p.id AND m.active AND m.community_id = p.community_id), '{}') AS kinds
+    FROM identity_person_v1 p`;
+
+interface PersonFactsRow {
+  active: boolean;
+  birth_year: number | null;
+  qualifications: string[];
+  kinds: string[];
+}
+
+const personFactsOf = (row: PersonFactsRow): PersonFacts => ({
+  active: row.active,
+  birthYear: row.birth_year,
+  qualifications: row.qualifications,
+  partnerKinds: row.kinds,
+});
+
 /**
- * The claim hot path in SQL. A claim is the one request that arrives in a rush (a popular shift
- * opening), so it is written as few round trips as the raw transaction would need: the ORM's
- * query building, hydration and change tracking cost more CPU here than the database work itself
- * (measured: `npm run bench -- claims`). Everything else in the context uses the ORM.
+ * The claim hot path is written in SQL: a claim is the one request that arrives in a rush (a
+ * popular shift opening), so it takes as few round trips as the raw transaction would need; the
+ * ORM's query building, hydration and change tracking cost more CPU there than the database work
+ * itself (measured: `npm run bench -- claims`). The other paths use the same facts through
+ * `ClaimStore.in(em)`, inside their ORM unit of work.
  */
 export class ClaimStore {
-  constructor(private readonly run: Sql) {}
+  constructor(
+    private readonly run: Sql,
+    private readonly em?: EntityManager,
+  ) {}
+
+  /** The store on the unit of work of `em`: its statements join that transaction. */
+  static in(em: EntityManager): ClaimStore {
+    return new ClaimStore(sqlIn(em), em);
+  }
 
   /**
-   * The query reading the claim context, with the ids inlined so it can travel with BEGIN and the
-   * person lock in one round trip. Only UUIDs (checked) and a number are inlined.
+   * The claim transaction's first round trip, sent with BEGIN (simple protocol, so the checked
+   * UUIDs are inlined): the person's lock (lock order step 1), then the claim context.
    */
+  static firstStatements(communityId: string, shiftId: string, personId: string): string {
+    return `SELECT pg_advisory_xact_lock(hashtextextended('person:' || ${uuidLiteral(personId)}::uuid, 0));
+    ${ClaimStore.contextQuery(communityId, shiftId, personId)}`;
+  }
+
+  /** The query reading the claim context, with the ids inlined (only checked UUIDs and a number). */
   static contextQuery(communityId: string, shiftId: string, personId: string): string {
     const [shift, community, person] = [shiftId, communityId, personId].map(uuidLiteral);
     return `WITH s AS (SELECT * FROM shift WHERE id = ${shift} AND community_id = ${community})
        SELECT s.id, s.title, s.location_text, s.starts_at, s.ends_at, s.time_zone, s.status, s.capacity, s.confirmed_count,
               s.held_count, s.required_qualifications, s.min_age, s.reserved_for_kinds, s.version, s.signup_opens_days,
               s.cancel_cutoff_minutes,
-              (SELECT row_to_json(p) FROM (
-                 SELECT p.active, p.birth_year, p.qualifications,
-                        coalesce((SELECT array_agg(DISTINCT o.kind) FROM membership m JOIN partner_organisation o ON o.id = m.organisation_id AND o.active
-                                   WHERE m.person_id = p.id AND m.active AND m.community_id = p.community_id), '{}') AS kinds
-                   FROM person p WHERE p.id = ${person} AND p.community_id = s.community_id) p) AS person,
+              (SELECT row_to_json(p) FROM (${PERSON_FACTS} WHERE p.id = ${person} AND p.community_id = s.community_id) p) AS person,
               EXISTS (SELECT 1 FROM claim c WHERE c.shift_id = s.id AND c.person_id = ${person} AND c.status IN ('confirmed', 'waitlisted')) AS already_active,
               (SELECT row_to_json(v) FROM volunteering_settings v WHERE v.community_id = s.community_id) AS settings,
               coalesce((SELECT json_agg(json_build_object('title', o.title, 'location_text', o.location_text, 'starts_at', c.starts_at, 'ends_at', c.ends_at))
@@ -76,12 +166,7 @@ export class ClaimStore {
   static context(rows: Record<string, unknown>[]): ClaimContext | undefined {
     const [row] = rows;
     if (!row) return undefined;
-    const person = row.person as {
-      active: boolean;
-      birth_year: number | null;
-      qualifications: string[];
-      kinds: string[];
-    } | null;
+    const person = row.person as PersonFactsRow | null;
     const settings = (row.settings as Record<string, number> | null) ?? {};
     const defaults = new VolunteeringSettings();
     return {
@@ -89,8 +174,8 @@ export class ClaimStore {
         id: row.id as string,
         title: row.title as string,
         locationText: row.location_text as string | null,
-        startsAt: new Date(row.starts_at as string),
-        endsAt: new Date(row.ends_at as string),
+        startsAt: new Date(row.starts_at as Date),
+        endsAt: new Date(row.ends_at as Date),
         timeZone: row.time_zone as string,
         status: row.status as 'open' | 'cancelled',
         capacity: row.capacity as number,
@@ -103,14 +188,7 @@ export class ClaimStore {
         signupOpensDays: row.signup_opens_days as number | null,
         cancelCutoffMinutes: row.cancel_cutoff_minutes as number | null,
       },
-      person: person
-        ? {
-            active: person.active,
-            birthYear: person.birth_year,
-            qualifications: person.qualifications,
-            partnerKinds: person.kinds,
-          }
-        : undefined,
+      person: person ? personFactsOf(person) : undefined,
       alreadyActive: row.already_active as boolean,
       settings: {
         signupOpensDays: settings.signup_opens_days ?? defaults.signupOpensDays,
@@ -119,6 +197,7 @@ export class ClaimStore {
         maxMinutesPerDay: settings.max_minutes_per_day ?? defaults.maxMinutesPerDay,
         maxMinutesPerWeek: settings.max_minutes_per_week ?? defaults.maxMinutesPerWeek,
       },
+      // Built in SQL as json: its timestamps arrive as strings.
       nearby: (
         row.nearby as { title: string; location_text: string | null; starts_at: string; ends_at: string }[]
       ).map((n) => ({
@@ -130,7 +209,51 @@ export class ClaimStore {
     };
   }
 
-  /** The shift row, locked to the end of the transaction, with fresh counters. */
+  /** Lock order step 1, for one person: their claims on different shifts are serialised. */
+  async lockPerson(personId: string): Promise<void> {
+    await this.lockPeople([personId]);
+  }
+
+  /** Lock order step 1, for several people at once: in ascending id order, so two such transactions never deadlock. */
+  async lockPeople(personIds: readonly string[]): Promise<void> {
+    const ids = [...new Set(personIds.map((id) => id.toLowerCase()))].sort();
+    if (!ids.length) return;
+    await this.run(
+      `SELECT pg_advisory_xact_lock(hashtextextended('person:' || p.id, 0))
+         FROM (SELECT id FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n) ORDER BY n) p`,
+      [uuidArray(ids)],
+    );
+  }
+
+  /**
+   * Lock order step 1 for waitlist promotion, before the shift is locked: the people first in
+   * line on the shift's waitlist. Promotion then considers only them (`promotable`); anyone who
+   * joins the waitlist meanwhile is behind them anyway.
+   */
+  async lockWaitlist(shiftId: string): Promise<ReadonlySet<string>> {
+    const rows = await this.run<{ person_id: string }>(
+      `SELECT person_id FROM claim WHERE shift_id = $1 AND status = 'waitlisted'
+        ORDER BY created_at, id LIMIT $2`,
+      [shiftId, MAX_PROMOTION_CANDIDATES],
+    );
+    const people = rows.map((row) => row.person_id);
+    await this.lockPeople(people);
+    return new Set(people);
+  }
+
+  /** Lock order step 2: the shift row, locked to the end of the transaction, as an entity. */
+  async lockShift(communityId: string, shiftId: string): Promise<Shift> {
+    if (!this.em) throw new Error('ClaimStore.lockShift needs the unit of work: ClaimStore.in(em)');
+    const shift = await this.em.findOne(
+      Shift,
+      { id: shiftId, community: communityId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    if (!shift) throw notFound('Shift');
+    return shift;
+  }
+
+  /** Lock order step 2 on the hot path: the shift row's fresh counters, locked. */
   async lockCounters(
     shiftId: string,
   ): Promise<{ status: 'open' | 'cancelled'; capacity: number; confirmedCount: number; heldCount: number }> {
@@ -148,27 +271,104 @@ export class ClaimStore {
     };
   }
 
+  /** The person as the rules see them; undefined when not in this community. */
+  async personFacts(communityId: string, personId: string): Promise<PersonFacts | undefined> {
+    const [row] = await this.run<PersonFactsRow>(`${PERSON_FACTS} WHERE p.id = $1 AND p.community_id = $2`, [
+      personId,
+      communityId,
+    ]);
+    return row ? personFactsOf(row) : undefined;
+  }
+
+  /** The person's confirmed shifts within a week either side (enough for overlap, rest, day and week limits). */
+  async nearbyShifts(
+    communityId: string,
+    personId: string,
+    shift: Pick<ShiftFacts, 'id' | 'startsAt' | 'endsAt'>,
+  ): Promise<NearbyShift[]> {
+    const rows = await this.run<{
+      title: string;
+      location_text: string | null;
+      starts_at: Date;
+      ends_at: Date;
+    }>(
+      `SELECT s.title, s.location_text, c.starts_at, c.ends_at
+         FROM claim c JOIN shift s ON s.id = c.shift_id
+        WHERE c.community_id = $1 AND c.person_id = $2 AND c.status = 'confirmed' AND c.shift_id <> $3
+          AND c.starts_at < $4 AND c.ends_at > $5`,
+      [
+        communityId,
+        personId,
+        shift.id,
+        new Date(shift.endsAt.getTime() + WEEK_MS),
+        new Date(shift.startsAt.getTime() - WEEK_MS),
+      ],
+    );
+    return rows.map((r) => ({
+      title: r.title,
+      locationText: r.location_text,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+    }));
+  }
+
+  /** The person's confirmed and waitlisted claims overlapping [from, to) (the open-shifts list). */
+  async activeClaims(communityId: string, personId: string, from: Date, to: Date): Promise<ActiveClaim[]> {
+    const rows = await this.run<{
+      shift_id: string;
+      status: 'confirmed' | 'waitlisted';
+      title: string;
+      location_text: string | null;
+      starts_at: Date;
+      ends_at: Date;
+    }>(
+      `SELECT c.shift_id, c.status, s.title, s.location_text, c.starts_at, c.ends_at
+         FROM claim c JOIN shift s ON s.id = c.shift_id
+        WHERE c.community_id = $1 AND c.person_id = $2 AND c.status IN ('confirmed', 'waitlisted')
+          AND c.starts_at < $3 AND c.ends_at > $4`,
+      [communityId, personId, to, from],
+    );
+    return rows.map((r) => ({
+      shiftId: r.shift_id,
+      status: r.status,
+      title: r.title,
+      locationText: r.location_text,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+    }));
+  }
+
   /**
    * Inserts the claim and its domain event in one statement. With `takePlace`, a place is taken in
    * the same statement (counter + 1 when one is free) and nothing is inserted when none is: the
    * answer is then undefined and the caller decides under the row lock.
    */
   async insert(claim: NewClaim, takePlace: boolean): Promise<ClaimRow | undefined> {
-    const [row] = await this.run(
+    const [row] = await this.run<{
+      id: string;
+      shift_id: string;
+      person_id: string;
+      status: ClaimStatus;
+      source: ClaimSource;
+      reservation_id: string | null;
+      starts_at: Date;
+      ends_at: Date;
+      created_at: Date;
+    }>(
       `WITH t AS (
          UPDATE shift SET confirmed_count = confirmed_count + 1
           WHERE $10 AND id = $2 AND status = 'open' AND confirmed_count + held_count < capacity
          RETURNING id
        ), c AS (
          INSERT INTO claim (id, community_id, shift_id, person_id, status, source, created_by, starts_at, ends_at, created_at, updated_at)
-         SELECT gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp(), clock_timestamp()
+         SELECT $14, $1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp(), clock_timestamp()
           WHERE NOT $10 OR EXISTS (SELECT 1 FROM t)
          RETURNING *
        ), e AS (
          INSERT INTO outbox_event (community_id, type, aggregate_id, version, payload, occurred_at)
-         SELECT c.community_id, $9, c.shift_id, $11, $12::jsonb || jsonb_build_object('claimId', c.id), $13 FROM c
+         SELECT c.community_id, $9, c.shift_id, $11, $12::jsonb, $13 FROM c
        )
-       SELECT * FROM c`,
+       SELECT id, shift_id, person_id, status, source, reservation_id, starts_at, ends_at, created_at FROM c`,
       [
         claim.communityId,
         claim.shiftId,
@@ -183,22 +383,23 @@ export class ClaimStore {
         claim.event.version,
         JSON.stringify(claim.event.payload),
         claim.event.occurredAt,
+        claim.id,
       ],
     );
     if (!row) return undefined;
     return {
-      id: row.id as string,
-      shiftId: row.shift_id as string,
-      personId: row.person_id as string,
-      status: row.status as ClaimStatus,
-      source: row.source as ClaimSource,
-      reservationId: (row.reservation_id as string | null) ?? null,
-      startsAt: new Date(row.starts_at as string),
-      endsAt: new Date(row.ends_at as string),
+      id: row.id,
+      shiftId: row.shift_id,
+      personId: row.person_id,
+      status: row.status,
+      source: row.source,
+      reservationId: row.reservation_id ?? null,
+      startsAt: new Date(row.starts_at),
+      endsAt: new Date(row.ends_at),
       checkedInAt: null,
       checkedOutAt: null,
       creditedMinutes: null,
-      createdAt: new Date(row.created_at as string),
+      createdAt: new Date(row.created_at),
     };
   }
 
@@ -206,16 +407,4 @@ export class ClaimStore {
   async countConfirmed(shiftId: string): Promise<void> {
     await this.run(`UPDATE shift SET confirmed_count = confirmed_count + 1 WHERE id = $1`, [shiftId]);
   }
-}
-
-export interface NewClaim {
-  communityId: string;
-  shiftId: string;
-  personId: string;
-  status: 'confirmed' | 'waitlisted';
-  source: ClaimSource;
-  createdBy: string;
-  startsAt: Date;
-  endsAt: Date;
-  event: { type: string; version: number; payload: Record<string, unknown>; occurredAt: Date };
 }

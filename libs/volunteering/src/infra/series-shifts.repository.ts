@@ -1,5 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/core';
 import { randomInt, randomUUID } from 'node:crypto';
+import { sqlIn } from '@linli/platform';
 
 /** One occurrence to materialise: its identity (original start) and its times. */
 export interface OccurrenceRow {
@@ -8,8 +9,11 @@ export interface OccurrenceRow {
   endsAt: Date;
 }
 
-const run = <T extends object[] = object[]>(em: EntityManager, sql: string, params: unknown[]) =>
-  em.getConnection().execute<T>(sql, params, 'all', em.getTransactionContext());
+const run = <Row extends object = Record<string, unknown>>(
+  em: EntityManager,
+  sql: string,
+  params: unknown[],
+) => sqlIn(em)<Row>(sql, params);
 
 /**
  * Inserts one shift per occurrence, copying the template from the series row, and skips
@@ -31,7 +35,7 @@ export async function insertSeriesShifts(
       checkin_code: String(randomInt(0, 1_000_000)).padStart(6, '0'),
     })),
   );
-  const inserted = await run<{ id: string }[]>(
+  const inserted = await run<{ id: string }>(
     em,
     `INSERT INTO shift (id, community_id, title, description, location_text, estate_id, origin_context,
             origin_id, starts_at, ends_at, time_zone, capacity, required_qualifications, min_age,
@@ -42,9 +46,9 @@ export async function insertSeriesShifts(
             s.reserved_for_kinds, s.id, o.occurrence, s.signup_opens_days, s.cancel_cutoff_minutes,
             s.release_lead_minutes, o.checkin_code, now(), now()
        FROM shift_series s
-      CROSS JOIN jsonb_to_recordset(?::jsonb)
+      CROSS JOIN jsonb_to_recordset($1::jsonb)
             AS o(id uuid, occurrence timestamptz, starts_at timestamptz, ends_at timestamptz, checkin_code text)
-      WHERE s.id = ?
+      WHERE s.id = $2
      ON CONFLICT (series_id, series_occurrence) DO NOTHING
      RETURNING id`,
     [payload, seriesId],
@@ -68,14 +72,14 @@ export async function rekeySeriesShifts(
   await run(
     em,
     `UPDATE shift SET series_occurrence = NULL
-      WHERE community_id = ? AND id IN (SELECT id FROM jsonb_to_recordset(?::jsonb) AS m(id uuid))`,
+      WHERE community_id = $1 AND id IN (SELECT id FROM jsonb_to_recordset($2::jsonb) AS m(id uuid))`,
     [communityId, payload],
   );
   await run(
     em,
     `UPDATE shift s SET series_id = m.series_id, series_occurrence = m.occurrence
-       FROM jsonb_to_recordset(?::jsonb) AS m(id uuid, series_id uuid, occurrence timestamptz)
-      WHERE s.id = m.id AND s.community_id = ?`,
+       FROM jsonb_to_recordset($1::jsonb) AS m(id uuid, series_id uuid, occurrence timestamptz)
+      WHERE s.id = m.id AND s.community_id = $2`,
     [payload, communityId],
   );
 }
@@ -87,7 +91,7 @@ export async function rekeySeriesShifts(
 export async function releaseOccurrence(em: EntityManager, communityId: string, shiftId: string) {
   await run(
     em,
-    `UPDATE shift SET series_occurrence = NULL WHERE id = ? AND community_id = ? AND status = 'cancelled'`,
+    `UPDATE shift SET series_occurrence = NULL WHERE id = $1 AND community_id = $2 AND status = 'cancelled'`,
     [shiftId, communityId],
   );
 }
@@ -105,8 +109,8 @@ export async function setEditedByHand(
 ): Promise<void> {
   await run(
     em,
-    `UPDATE shift SET edited_by_hand = ?
-      WHERE id = ? AND community_id = ?${ifVersion === undefined ? '' : ' AND version = ?'}`,
+    `UPDATE shift SET edited_by_hand = $1
+      WHERE id = $2 AND community_id = $3${ifVersion === undefined ? '' : ' AND version = $4'}`,
     [editedByHand, shiftId, communityId, ...(ifVersion === undefined ? [] : [ifVersion])],
   );
 }
@@ -120,16 +124,16 @@ export function seriesDueForMaterialisation(
   now: Date,
   limit: number,
 ): Promise<{ id: string; community_id: string }[]> {
-  return run<{ id: string; community_id: string }[]>(
+  return run<{ id: string; community_id: string }>(
     em,
     `SELECT s.id, s.community_id
        FROM shift_series s
        LEFT JOIN volunteering_settings v ON v.community_id = s.community_id
       WHERE (s.ended_at IS NULL OR s.materialised_until IS NULL OR s.materialised_until < s.ended_at)
         AND (s.materialised_until IS NULL
-             OR s.materialised_until < ?::timestamptz + make_interval(weeks => coalesce(v.horizon_weeks, 8)))
+             OR s.materialised_until < $1::timestamptz + make_interval(weeks => coalesce(v.horizon_weeks, 8)))
       ORDER BY s.materialised_until ASC NULLS FIRST, s.id
-      LIMIT ?`,
+      LIMIT $2`,
     [now, limit],
   );
 }

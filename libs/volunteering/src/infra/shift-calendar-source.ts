@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { APP_CONFIG, type AppConfig, Clock } from '@linli/platform';
-import type { CalendarEntry, CalendarSource, FeedScope, FeedWindow } from '@linli/calendar';
+import { APP_CONFIG, type AppConfig, Clock, SqlDatabase } from '@linli/platform';
+import {
+  CalendarSourceProvider,
+  type CalendarEntry,
+  type CalendarSource,
+  type FeedScope,
+  type FeedWindow,
+} from '@linli/calendar';
 import {
   shiftCalendarEntry,
   type ShiftCalendarFacts,
@@ -13,11 +18,14 @@ const MAX_ENTRIES = 20_000;
 
 const COLUMNS = `s.id, s.title, s.description, s.location_text, e.name AS estate_name, s.origin_context,
        s.starts_at, s.ends_at, s.time_zone, s.version, s.updated_at, s.status`;
-// Shifts last at most 24 hours (ShiftsService refuses longer), so a lower bound on starts_at keeps
-// the (community_id, starts_at) index usable for "overlaps the window".
-const IN_WINDOW = `s.community_id = ? AND s.starts_at > ?::timestamptz - interval '24 hours' AND s.starts_at < ? AND s.ends_at > ?`;
+/*
+ * Every query takes $1 community, $2 window start, $3 window end, $4 now, then $5 the scope's id.
+ * Shifts last at most 24 hours (ShiftsService refuses longer), so a lower bound on starts_at keeps
+ * the (community_id, starts_at) index usable for "overlaps the window".
+ */
+const IN_WINDOW = `s.community_id = $1 AND s.starts_at > $2::timestamptz - interval '24 hours' AND s.starts_at < $3 AND s.ends_at > $2`;
 // A cancelled shift stays in feeds (STATUS:CANCELLED) until it ends, then drops out.
-const SHOWN = `(s.status <> 'cancelled' OR s.ends_at > ?)`;
+const SHOWN = `(s.status <> 'cancelled' OR s.ends_at > $4)`;
 
 interface ShiftRow {
   id: string;
@@ -47,11 +55,12 @@ interface ShiftRow {
  *   without description or link: nothing about who is on them.
  */
 @Injectable()
+@CalendarSourceProvider()
 export class ShiftCalendarSource implements CalendarSource {
   readonly name = 'volunteering';
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly db: SqlDatabase,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -63,7 +72,7 @@ export class ShiftCalendarSource implements CalendarSource {
   async entries(communityId: string, scope: FeedScope, window: FeedWindow): Promise<CalendarEntry[]> {
     const query = this.query(communityId, scope, window, this.clock.now());
     if (!query) return [];
-    const rows = await this.em.getConnection().execute<ShiftRow[]>(query.sql, query.params);
+    const rows = await this.db.query<ShiftRow>(query.sql, query.params);
     const baseUrl = this.config.feeds?.publicBaseUrl ?? '';
     return rows.map((row) => shiftCalendarEntry(facts(row), view(scope, row), baseUrl));
   }
@@ -74,14 +83,20 @@ export class ShiftCalendarSource implements CalendarSource {
     window: FeedWindow,
     now: Date,
   ): { sql: string; params: unknown[] } | null {
-    const windowParams = [communityId, window.from, window.to, window.from];
-    const shifts = (condition: string, params: unknown[]) => ({
+    const params = (scopeId?: string) => [
+      communityId,
+      window.from,
+      window.to,
+      now,
+      ...(scopeId === undefined ? [] : [scopeId]),
+    ];
+    const shifts = (condition: string, scopeId?: string) => ({
       sql: `SELECT ${COLUMNS}
-              FROM shift s LEFT JOIN estate e ON e.id = s.estate_id
+              FROM shift s LEFT JOIN identity_estate_v1 e ON e.id = s.estate_id
              WHERE ${IN_WINDOW} AND ${SHOWN} AND ${condition}
              ORDER BY s.starts_at, s.id
              LIMIT ${MAX_ENTRIES}`,
-      params: [...windowParams, now, ...params],
+      params: params(scopeId),
     });
     switch (scope.kind) {
       case 'person':
@@ -90,31 +105,31 @@ export class ShiftCalendarSource implements CalendarSource {
           sql: `SELECT DISTINCT ON (s.id) ${COLUMNS}, c.status AS claim_status, c.updated_at AS claim_updated_at
                   FROM claim c
                   JOIN shift s ON s.id = c.shift_id
-                  LEFT JOIN estate e ON e.id = s.estate_id
-                 WHERE c.community_id = ? AND c.person_id = ? AND ${IN_WINDOW}
-                   AND ((c.status <> 'cancelled' AND s.status <> 'cancelled') OR s.ends_at > ?)
+                  LEFT JOIN identity_estate_v1 e ON e.id = s.estate_id
+                 WHERE c.community_id = $1 AND c.person_id = $5 AND ${IN_WINDOW}
+                   AND ((c.status <> 'cancelled' AND s.status <> 'cancelled') OR s.ends_at > $4)
                  ORDER BY s.id, (c.status <> 'cancelled') DESC, c.updated_at DESC`,
-          params: [communityId, scope.personId, ...windowParams, now],
+          params: params(scope.personId),
         };
       case 'organisation':
         return shifts(
           `(EXISTS (SELECT 1 FROM organisation_reservation r
-                     WHERE r.shift_id = s.id AND r.organisation_id = ?
+                     WHERE r.shift_id = s.id AND r.organisation_id = $5
                        AND (r.status <> 'cancelled' OR s.status = 'cancelled'))
             OR EXISTS (SELECT 1 FROM claim c
-                         JOIN membership m ON m.person_id = c.person_id AND m.community_id = c.community_id
-                        WHERE c.shift_id = s.id AND m.organisation_id = ? AND m.active
+                         JOIN identity_membership_v1 m ON m.person_id = c.person_id AND m.community_id = c.community_id
+                        WHERE c.shift_id = s.id AND m.organisation_id = $5 AND m.active
                           AND (c.status IN ('confirmed', 'completed') OR (c.status = 'cancelled' AND s.status = 'cancelled'))))`,
-          [scope.organisationId, scope.organisationId],
+          scope.organisationId,
         );
       case 'estate':
-        return shifts(`s.estate_id = ?`, [scope.estateId]);
+        return shifts(`s.estate_id = $5`, scope.estateId);
       case 'community':
-        return shifts(`TRUE`, []);
+        return shifts(`TRUE`);
       case 'public-market':
-        return shifts(`s.origin_context = 'market_session'`, []);
+        return shifts(`s.origin_context = 'market_session'`);
       case 'public-visits':
-        return shifts(`s.origin_context = 'vehicle_visit' AND s.estate_id = ?`, [scope.estateId]);
+        return shifts(`s.origin_context = 'vehicle_visit' AND s.estate_id = $5`, scope.estateId);
       default:
         return null;
     }

@@ -1,1 +1,2 @@
 export * from './volunteering.factories';
+export * from './event-scenarios';

@@ -8,11 +8,12 @@ import {
   assertAttendanceRecordable,
   creditedMinutes,
   decideAttendance,
-} from '../domain/attendance';
-import { Claim } from '../infra/claim.entity';
-import { lockShift } from './claim-facts';
-import { shiftEvent } from './shift-events';
-import { translateConstraint } from './claim-shift.use-case';
+} from '../../domain/attendance';
+import { AttendanceQueries } from '../../infra/attendance.queries';
+import { Claim } from '../../infra/claim.entity';
+import { ClaimStore } from '../../infra/claim-store';
+import { translateConstraint } from '../../infra/constraint-errors';
+import { shiftEvent } from '../shifts/shift-events';
 
 const MINUTE = 60_000;
 
@@ -39,7 +40,7 @@ export class AttendanceUseCase {
         const now = this.clock.now();
         const found = await em.findOne(Claim, { id: claimId, community: actor.communityId });
         if (!found) throw notFound('Claim');
-        const shift = await lockShift(em, actor.communityId, found.shift.id);
+        const shift = await ClaimStore.in(em).lockShift(actor.communityId, found.shift.id);
         const claim = await em.refresh(found);
         if (!claim) throw notFound('Claim');
         assertAttendanceRecordable(now, shift);
@@ -78,22 +79,14 @@ export class AttendanceUseCase {
    */
   async closeOpenCheckIns(limit = 100): Promise<number> {
     const closedBefore = new Date(this.clock.now().getTime() - CHECKOUT_CLOSES_MINUTES_AFTER * MINUTE);
-    const due = await this.em
-      .fork()
-      .getConnection()
-      .execute<{ id: string; community_id: string; shift_id: string }[]>(
-        `SELECT id, community_id, shift_id FROM claim
-          WHERE status = 'confirmed' AND checked_in_at IS NOT NULL AND ends_at < ?
-          ORDER BY ends_at LIMIT ?`,
-        [closedBefore, limit],
-      );
+    const due = await AttendanceQueries.in(this.em.fork()).openCheckInsEndedBefore(closedBefore, limit);
     let closed = 0;
     for (const row of due) {
       closed += await inTransaction(this.em, async (tx) => {
         const em = tx as EntityManager;
-        scopeToCommunity(em, row.community_id);
+        scopeToCommunity(em, row.communityId);
         const now = this.clock.now();
-        const shift = await lockShift(em, row.community_id, row.shift_id);
+        const shift = await ClaimStore.in(em).lockShift(row.communityId, row.shiftId);
         const claim = await em.findOne(
           Claim,
           { id: row.id, status: 'confirmed', checkedInAt: { $ne: null } },

@@ -7,12 +7,12 @@ import {
   checkInCodeMatches,
   checkInWindow,
   creditedMinutes,
-} from '../domain/attendance';
-import { Claim } from '../infra/claim.entity';
-import { Shift } from '../infra/shift.entity';
-import { lockShift } from './claim-facts';
-import { shiftEvent } from './shift-events';
-import { translateConstraint } from './claim-shift.use-case';
+} from '../../domain/attendance';
+import { Claim } from '../../infra/claim.entity';
+import { ClaimStore } from '../../infra/claim-store';
+import { translateConstraint } from '../../infra/constraint-errors';
+import { Shift } from '../../infra/shift.entity';
+import { shiftEvent } from '../shifts/shift-events';
 
 /** Who is being checked in: oneself with the code on site, or anyone's claim by an organiser. */
 export type CheckInBy = { code: string } | { claimId: string };
@@ -94,7 +94,7 @@ export class CheckInUseCase {
       return await inTransaction(this.em, async (tx) => {
         const em = tx as EntityManager;
         const now = this.clock.now();
-        const shift = await lockShift(em, actor.communityId, shiftId);
+        const shift = await ClaimStore.in(em).lockShift(actor.communityId, shiftId);
         let claim: Claim;
         if ('code' in by && personId) {
           if (!checkInCodeMatches(by.code, shift.checkinCode))
@@ -106,7 +106,7 @@ export class CheckInUseCase {
           const found = await em.findOne(Claim, { id: by.claimId, shift, community: actor.communityId });
           if (!found)
             throw new DomainError('REFERENCE_INVALID', 'claimId names no claim on this shift', [
-              { field: 'body.claimId', message: 'no such claim on this shift' },
+              { field: 'claimId', message: 'no such claim on this shift' },
             ]);
           claim = found;
         } else throw forbidden();

@@ -1,18 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, Clock, DomainError, inTransaction, notFound, recordEvents } from '@linli/platform';
-import { assertMayCancel } from '../domain/claim-rules';
-import { Claim } from '../infra/claim.entity';
+import { assertMayCancel } from '../../domain/claim-rules';
+import { Claim } from '../../infra/claim.entity';
+import { ClaimStore } from '../../infra/claim-store';
+import { translateConstraint } from '../../infra/constraint-errors';
 import { effectiveRules } from './effective-rules';
-import { lockShift } from './claim-facts';
 import { promoteFromWaitlist } from './promote-waitlist';
-import { shiftEvent } from './shift-events';
-import { translateConstraint } from './claim-shift.use-case';
+import { shiftEvent } from '../shifts/shift-events';
 
 /**
  * Cancels a claim. Volunteers may cancel their own until the cut-off; organisers any; a
  * coordinator the claims of their organisation's reservations. A freed place goes back to its
- * reservation (if it came from one) or to the waitlist.
+ * reservation (if it came from one) or to the waitlist. Locks in the store's order: the people
+ * first on the waitlist (whom the freed place may go to), then the shift.
  */
 @Injectable()
 export class CancelClaimUseCase {
@@ -32,7 +33,9 @@ export class CancelClaimUseCase {
           { populate: ['reservation'] },
         );
         if (!found) throw notFound('Claim');
-        const shift = await lockShift(em, actor.communityId, found.shift.id);
+        const store = ClaimStore.in(em);
+        const waiting = await store.lockWaitlist(found.shift.id);
+        const shift = await store.lockShift(actor.communityId, found.shift.id);
         await em.refresh(found);
         const claim = found;
         this.assertAllowed(actor, claim);
@@ -55,7 +58,7 @@ export class CancelClaimUseCase {
             reservation.assignedCount -= 1;
             shift.heldCount += 1;
           } else {
-            await promoteFromWaitlist(em, shift, rules, now);
+            await promoteFromWaitlist(em, store, waiting, shift, rules, now);
           }
         }
         await em.flush();

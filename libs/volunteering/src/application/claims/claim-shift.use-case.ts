@@ -1,31 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import {
-  Actor,
-  Clock,
-  DomainError,
-  forbidden,
-  inSqlTransaction,
-  isTransient,
-  notFound,
-  Sql,
-} from '@linli/platform';
-import { decideClaim } from '../domain/claim-rules';
-import type { ClaimSource } from '../infra/claim.entity';
-import { ClaimRow, ClaimStore, uuidLiteral } from '../infra/claim-store';
-import { shiftEventPayload } from './shift-events';
+import { randomUUID } from 'node:crypto';
+import { Actor, Clock, DomainError, forbidden, notFound, Sql, SqlDatabase } from '@linli/platform';
+import { decideClaim } from '../../domain/claim-rules';
+import type { ClaimSource } from '../../infra/claim.entity';
+import { ClaimRow, ClaimStore } from '../../infra/claim-store';
+import { translateConstraint } from '../../infra/constraint-errors';
+import { isUuid } from '../../infra/sql-values';
+import { shiftEventPayload } from '../shifts/shift-events';
 
 /**
  * A person takes a place on a shift: confirmed while places are free, waitlisted after (until the
  * cut-off). Volunteers claim for themselves; organisers may place anyone. A place is taken by one
  * conditional UPDATE of the shift's counter (its CHECK makes overbooking impossible anyway), so
  * the shift row is locked only for the last statements; the partial unique index and the EXCLUDE
- * constraint catch double and overlapping claims that race past the checks.
+ * constraint catch double and overlapping claims that race past the checks. Locks in the store's
+ * order: the person's (sent with BEGIN), then the shift row (the conditional UPDATE).
  */
 @Injectable()
 export class ClaimShiftUseCase {
   constructor(
-    private readonly em: EntityManager,
+    private readonly db: SqlDatabase,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -33,11 +27,9 @@ export class ClaimShiftUseCase {
     const { person, source } = this.whoFor(actor, personId);
     const input: ClaimInput = { actor, shiftId, person, source, now: this.clock.now() };
     try {
-      return await inSqlTransaction(
-        this.em,
-        (sql, contextRows) => claimTransaction(sql, contextRows, input),
-        claimFirstStatements(input),
-      );
+      return await this.db.transaction((sql, contextRows) => claimTransaction(sql, contextRows, input), {
+        firstStatements: claimFirstStatements(input),
+      });
     } catch (error) {
       throw translateConstraint(error);
     }
@@ -48,7 +40,7 @@ export class ClaimShiftUseCase {
       const person = personId ?? actor.personId;
       if (!person)
         throw new DomainError('VALIDATION_FAILED', 'personId is required', [
-          { field: 'body.personId', message: 'required' },
+          { field: 'personId', message: 'required' },
         ]);
       return { person, source: person === actor.personId ? 'self' : 'organiser' };
     }
@@ -75,8 +67,7 @@ export interface ClaimInput {
  * claims are serialised for the day and week limits; different people never wait) and the context.
  */
 export function claimFirstStatements({ actor, shiftId, person }: ClaimInput): string {
-  return `SELECT pg_advisory_xact_lock(hashtextextended('person:' || ${uuidLiteral(uuid(person))}, 0));
-    ${ClaimStore.contextQuery(uuid(actor.communityId), uuid(shiftId), person)}`;
+  return ClaimStore.firstStatements(uuid(actor.communityId), uuid(shiftId), uuid(person));
 }
 
 /**
@@ -96,7 +87,7 @@ export async function claimTransaction(
   const { shift } = context;
   if (!context.person) {
     throw new DomainError('REFERENCE_INVALID', 'personId names nobody in this community', [
-      { field: 'body.personId', message: 'no such person' },
+      { field: 'personId', message: 'no such person' },
     ]);
   }
   if (context.alreadyActive) {
@@ -120,7 +111,9 @@ export async function claimTransaction(
       byOrganiser: actor.role === 'organiser',
     });
   decide();
+  const id = randomUUID();
   const claim = (status: 'confirmed' | 'waitlisted') => ({
+    id,
     communityId: actor.communityId,
     shiftId: shift.id,
     personId: person,
@@ -133,7 +126,10 @@ export async function claimTransaction(
       type: status === 'confirmed' ? 'ClaimConfirmed' : 'ClaimWaitlisted',
       version: shift.version,
       occurredAt: now,
-      payload: shiftEventPayload(shift, { personId: person }),
+      payload: shiftEventPayload(shift, status === 'confirmed' ? 'ClaimConfirmed' : 'ClaimWaitlisted', {
+        claimId: id,
+        personId: person,
+      }),
     },
   });
   // Usually one statement takes a free place and records the claim and its event.
@@ -145,27 +141,8 @@ export async function claimTransaction(
   return (await store.insert(claim(confirm ? 'confirmed' : 'waitlisted'), false))!;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Only a UUID is ever inlined into SQL. */
 function uuid(value: string): string {
-  if (!UUID.test(value)) throw new DomainError('VALIDATION_FAILED', 'not a UUID');
+  if (!isUuid(value)) throw new DomainError('VALIDATION_FAILED', 'not a UUID');
   return value;
-}
-
-/**
- * Database guards that fired although the checks passed (a race): coded answers, never a 500.
- * Works for ORM exceptions and raw `pg` errors alike (both carry the SQLSTATE in `code`).
- */
-export function translateConstraint(error: unknown): unknown {
-  const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
-  if (code === '23505') return new DomainError('ALREADY_CLAIMED', 'already on this shift or its waitlist');
-  if (code === '23P01')
-    return new DomainError('CLAIM_OVERLAPS', 'overlaps another confirmed shift of this person');
-  if (code === '23514' && `${constraint ?? ''}${message ?? ''}`.includes('shift_counts_within_capacity')) {
-    return new DomainError('SHIFT_FULL', 'the shift is full');
-  }
-  if (isTransient(error) || code === '40001' || code === '40P01')
-    return new DomainError('SERVICE_UNAVAILABLE', 'busy: please retry');
-  return error;
 }

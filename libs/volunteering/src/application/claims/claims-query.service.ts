@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Actor, findPage } from '@linli/platform';
-import { Claim, ClaimStatus } from '../infra/claim.entity';
-import { OrganisationReservation } from '../infra/organisation-reservation.entity';
+import { Claim, ClaimStatus } from '../../infra/claim.entity';
+import { claimsOfMembersOf } from '../../infra/claim-filters';
+import { OrganisationReservation } from '../../infra/organisation-reservation.entity';
 
 /** Who sees which claims: organisers all; coordinators their members'; volunteers their own. */
 @Injectable()
@@ -22,11 +23,7 @@ export class ClaimsQueryService {
   ) {
     const where: FilterQuery<Claim> & Record<string, unknown> = { community: actor.communityId };
     if (actor.role === 'volunteer') where.person = actor.personId;
-    if (actor.role === 'coordinator') {
-      where.person = {
-        memberships: { $some: { organisation: actor.organisationId, active: true } },
-      } as never;
-    }
+    if (actor.role === 'coordinator') Object.assign(where, claimsOfMembersOf(actor.organisationId ?? ''));
     if (query.personId) where.$and = [{ person: query.personId }];
     if (query.shiftId) where.shift = query.shiftId;
     if (query.status) where.status = query.status;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { ClaimRules } from '../domain/claim-rules';
-import { VolunteeringSettings } from '../infra/volunteering-settings.entity';
-import type { Shift } from '../infra/shift.entity';
+import type { ClaimRules } from '../../domain/claim-rules';
+import { VolunteeringSettings } from '../../infra/volunteering-settings.entity';
+import type { Shift } from '../../infra/shift.entity';
 
 export interface EffectiveRules extends ClaimRules {
   releaseLeadMinutes: number;

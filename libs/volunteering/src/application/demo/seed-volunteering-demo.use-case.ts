@@ -3,19 +3,16 @@ import { EntityManager, MikroORM, RequiredEntityData } from '@mikro-orm/core';
 import { Clock, recordEvents } from '@linli/platform';
 import { CHENGNAN, DEMO_LOGINS } from '@linli/identity';
 import { ZoneRules, bundledChineseHolidays, parseLocalDateTime } from '@linli/recurrence';
-import { wallClock } from '../domain/claim-rules';
-import { Claim } from '../infra/claim.entity';
-import { OrganisationReservation } from '../infra/organisation-reservation.entity';
-import { Shift } from '../infra/shift.entity';
-import { DemoShiftPlan, chengnanFortnight } from '../demo/chengnan-fortnight';
-import { demoClaims, DemoPerson } from '../demo/demo-claims';
-import { shiftEvent } from './shift-events';
+import { wallClock } from '../../domain/claim-rules';
+import { Claim } from '../../infra/claim.entity';
+import { OrganisationReservation } from '../../infra/organisation-reservation.entity';
+import { Shift } from '../../infra/shift.entity';
+import { DemoSeedQueries, type DemoAccount } from '../../infra/demo-seed.queries';
+import { DemoShiftPlan, chengnanFortnight } from '../../demo/chengnan-fortnight';
+import { demoClaims, DemoPerson } from '../../demo/demo-claims';
+import { shiftEvent } from '../shifts/shift-events';
 
-/** Any fixed number (not identity's): one process seeds while others wait, then see the shifts. */
-const SEED_LOCK = 20_261_202;
 const HOUR = 3600_000;
-
-type Sql = <T>(query: string, params?: unknown[]) => Promise<T[]>;
 
 /**
  * Seeds a fortnight of Chengnan's shifts from today (the Clock's today, in the community's zone):
@@ -35,17 +32,12 @@ export class SeedVolunteeringDemoUseCase {
 
   async execute(): Promise<'seeded' | 'skipped'> {
     const outcome = await this.orm.em.fork({ disableContextResolution: true }).transactional(async (em) => {
-      const sql: Sql = (query, params = []) =>
-        em.getConnection().execute(query, params, 'all', em.getTransactionContext());
-      await sql('SELECT pg_advisory_xact_lock(?)', [SEED_LOCK]);
-      const [community] = await sql<{ id: string; time_zone: string }>(
-        `SELECT id, time_zone FROM community WHERE slug = ?`,
-        [CHENGNAN.slug],
-      );
+      const queries = DemoSeedQueries.in(em);
+      await queries.lock();
+      const community = await queries.community(CHENGNAN.slug);
       if (!community) return { seeded: false, shifts: 0, claims: 0 } as const;
-      const existing = await sql(`SELECT 1 FROM shift WHERE community_id = ? LIMIT 1`, [community.id]);
-      if (existing.length) return { seeded: false, shifts: 0, claims: 0 } as const;
-      const counts = await this.seed(em, sql, community.id, community.time_zone);
+      if (await queries.hasShifts(community.id)) return { seeded: false, shifts: 0, claims: 0 } as const;
+      const counts = await this.seed(em, queries, community.id, community.timeZone);
       return counts
         ? ({ seeded: true, ...counts } as const)
         : ({ seeded: false, shifts: 0, claims: 0 } as const);
@@ -57,21 +49,12 @@ export class SeedVolunteeringDemoUseCase {
 
   private async seed(
     em: EntityManager,
-    sql: Sql,
+    queries: DemoSeedQueries,
     communityId: string,
     timeZone: string,
   ): Promise<{ shifts: number; claims: number } | undefined> {
     const now = this.clock.now();
-    const accounts = await sql<{
-      id: string;
-      role: string;
-      email: string | null;
-      person_id: string | null;
-      organisation_id: string | null;
-    }>(
-      `SELECT id, role, email, person_id, organisation_id FROM account WHERE community_id = ? AND active ORDER BY created_at, id`,
-      [communityId],
-    );
+    const accounts = await queries.accounts(communityId);
     const organiser =
       accounts.find((a) => a.email === DEMO_LOGINS.organiser.email) ??
       accounts.find((a) => a.role === 'organiser');
@@ -79,24 +62,10 @@ export class SeedVolunteeringDemoUseCase {
       this.logger.warn('No organiser account in the demo community: no shifts seeded');
       return undefined;
     }
-    const coordinator = accounts.find((a) => a.email === DEMO_LOGINS.coordinator.email && a.organisation_id);
-    const people = await sql<{
-      id: string;
-      birth_year: number | null;
-      skills: string[];
-      qualifications: string[];
-    }>(
-      `SELECT id, birth_year, skills, qualifications FROM person WHERE community_id = ? AND active ORDER BY phone NULLS LAST, created_at, id`,
-      [communityId],
-    );
-    const memberships = await sql<{ person_id: string; organisation_id: string }>(
-      `SELECT person_id, organisation_id FROM membership WHERE community_id = ? AND active`,
-      [communityId],
-    );
-    const estates = await sql<{ id: string; name: string }>(
-      `SELECT id, name FROM estate WHERE community_id = ? AND active`,
-      [communityId],
-    );
+    const coordinator = accounts.find((a) => a.email === DEMO_LOGINS.coordinator.email && a.organisationId);
+    const people = await queries.people(communityId);
+    const memberships = await queries.memberships(communityId);
+    const estates = await queries.estates(communityId);
     const estateIds = new Map(estates.map((estate) => [estate.name, estate.id]));
 
     const zone = ZoneRules.for(timeZone);
@@ -125,18 +94,15 @@ export class SeedVolunteeringDemoUseCase {
 
     const reservation = coordinator && this.reserve(em, plans, shifts, now, communityId, coordinator);
     const persons: DemoPerson[] = people.map((p) => ({
-      id: p.id,
-      birthYear: p.birth_year,
-      skills: p.skills,
-      qualifications: p.qualifications,
-      organisationIds: memberships.filter((m) => m.person_id === p.id).map((m) => m.organisation_id),
+      ...p,
+      organisationIds: memberships.filter((m) => m.personId === p.id).map((m) => m.organisationId),
     }));
     const placed = demoClaims(plans, persons, {
       reservedPlanKey: reservation?.planKey,
       reservedPlaces: reservation?.entity.places ?? 0,
       reservingOrganisationId: reservation?.entity.organisation.id,
     });
-    const accountOf = new Map(accounts.filter((a) => a.person_id).map((a) => [a.person_id as string, a.id]));
+    const accountOf = new Map(accounts.flatMap((a) => (a.personId ? [[a.personId, a.id] as const] : [])));
     for (const entry of placed) {
       const shift = shifts.get(entry.planKey) as Shift;
       const viaReservation = entry.viaReservation && reservation ? reservation.entity : undefined;
@@ -179,7 +145,7 @@ export class SeedVolunteeringDemoUseCase {
     shifts: Map<string, Shift>,
     now: Date,
     communityId: string,
-    coordinator: { id: string; organisation_id: string | null },
+    coordinator: DemoAccount,
   ): { planKey: string; entity: OrganisationReservation } | undefined {
     const visits = plans.filter((p) => p.key.endsWith('学史力行号 windows'));
     const startOf = (p: DemoShiftPlan) => (shifts.get(p.key) as Shift).startsAt.getTime();
@@ -192,7 +158,7 @@ export class SeedVolunteeringDemoUseCase {
     const entity = em.create(OrganisationReservation, {
       community: communityId,
       shift,
-      organisation: coordinator.organisation_id,
+      organisation: coordinator.organisationId,
       places,
       releaseAt: new Date(Math.max(now.getTime(), shift.startsAt.getTime() - 24 * HOUR)),
       createdBy: coordinator.id,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
 import {
   Actor,
   Clock,
@@ -10,14 +11,16 @@ import {
   recordEvents,
   scopeToCommunity,
 } from '@linli/platform';
-import { decideClaim } from '../domain/claim-rules';
-import { Claim } from '../infra/claim.entity';
-import { OrganisationReservation } from '../infra/organisation-reservation.entity';
-import { lockPerson, lockShift, nearbyShifts, personFacts, shiftFacts } from './claim-facts';
-import { effectiveRules } from './effective-rules';
-import { shiftEvent } from './shift-events';
-import { translateConstraint } from './claim-shift.use-case';
-import { promoteFromWaitlist } from './promote-waitlist';
+import { IdentityDirectory } from '@linli/identity';
+import { decideClaim } from '../../domain/claim-rules';
+import { Claim } from '../../infra/claim.entity';
+import { ClaimStore, shiftFactsOf } from '../../infra/claim-store';
+import { translateConstraint } from '../../infra/constraint-errors';
+import { OrganisationReservation } from '../../infra/organisation-reservation.entity';
+import { ReservationRepository } from '../../infra/reservation.repository';
+import { effectiveRules } from '../claims/effective-rules';
+import { promoteFromWaitlist } from '../claims/promote-waitlist';
+import { shiftEvent } from '../shifts/shift-events';
 
 const MINUTE = 60_000;
 
@@ -26,12 +29,14 @@ const MINUTE = 60_000;
  * reserve them); the coordinator puts members on them; what is not assigned by the lead time
  * goes back to the open pool. Held places sit in shift.held_count, under the same CHECK as
  * confirmed ones, so reservations and individual claims can never together exceed capacity.
+ * Locks follow the claim store's order: people, then the shift, then the reservation.
  */
 @Injectable()
 export class ReservationsUseCase {
   constructor(
     private readonly em: EntityManager,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly identity: IdentityDirectory,
   ) {}
 
   async reserve(
@@ -45,26 +50,19 @@ export class ReservationsUseCase {
     ) {
       throw forbidden('Organisers, or the organisation’s own coordinator, reserve places');
     }
+    const organisation = await this.identity.organisation(actor.communityId, input.organisationId);
     try {
       return await inTransaction(this.em, async (tx) => {
         const em = tx as EntityManager;
         const now = this.clock.now();
-        const shift = await lockShift(em, actor.communityId, shiftId);
+        const shift = await ClaimStore.in(em).lockShift(actor.communityId, shiftId);
         if (shift.status === 'cancelled') throw new DomainError('SHIFT_CANCELLED', 'the shift is cancelled');
         if (shift.startsAt <= now) throw new DomainError('SHIFT_STARTED', 'the shift has already started');
-        const organisation = await em
-          .getConnection()
-          .execute<{ kind: string }[]>(
-            `SELECT kind FROM partner_organisation WHERE id = ? AND community_id = ? AND active`,
-            [input.organisationId, actor.communityId],
-            'all',
-            em.getTransactionContext(),
-          );
-        if (!organisation.length)
+        if (!organisation?.active)
           throw new DomainError('REFERENCE_INVALID', 'organisationId names no active organisation here', [
-            { field: 'body.organisationId', message: 'no such organisation' },
+            { field: 'organisationId', message: 'no such organisation' },
           ]);
-        if (shift.reservedForKinds.length && !shift.reservedForKinds.includes(organisation[0].kind)) {
+        if (shift.reservedForKinds.length && !shift.reservedForKinds.includes(organisation.kind)) {
           throw new DomainError(
             'PARTNER_KIND_REQUIRED',
             `this shift is reserved for: ${shift.reservedForKinds.join(', ')}`,
@@ -89,53 +87,47 @@ export class ReservationsUseCase {
         return reservation;
       });
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') {
-        throw new DomainError(
-          'ALREADY_EXISTS',
-          'this organisation already holds places on this shift; change that reservation',
-        );
-      }
       throw translateConstraint(error);
     }
   }
 
   /** The coordinator (or an organiser) puts a member on one of the organisation's held places. */
   async assign(actor: Actor, reservationId: string, personId: string): Promise<Claim> {
+    // Who the reservation belongs to never changes, so it and the membership are read before any
+    // lock is taken (a lookup on another pool must not wait while this transaction holds locks).
+    const held = await this.em
+      .fork()
+      .findOne(OrganisationReservation, { id: reservationId, community: actor.communityId });
+    if (
+      !held ||
+      actor.role === 'volunteer' ||
+      (actor.role === 'coordinator' && actor.organisationId !== held.organisation.id)
+    ) {
+      throw notFound('Reservation');
+    }
+    const member = await this.identity.isActiveMember(actor.communityId, personId, held.organisation.id);
     try {
       return await inTransaction(this.em, async (tx) => {
         const em = tx as EntityManager;
         const now = this.clock.now();
-        const found = await em.findOne(OrganisationReservation, {
-          id: reservationId,
-          community: actor.communityId,
-        });
-        if (!found) throw notFound('Reservation');
-        if (
-          actor.role === 'volunteer' ||
-          (actor.role === 'coordinator' && actor.organisationId !== found.organisation.id)
-        ) {
-          throw notFound('Reservation');
-        }
-        const shift = await lockShift(em, actor.communityId, found.shift.id);
-        const reservation = await em.refresh(found);
+        const store = ClaimStore.in(em);
+        // Lock order: the person, then the shift, then the reservation.
+        await store.lockPerson(personId);
+        const shift = await store.lockShift(actor.communityId, held.shift.id);
+        const reservation = await em.findOne(
+          OrganisationReservation,
+          { id: held.id, community: actor.communityId },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
         if (!reservation || reservation.status !== 'active')
           throw new DomainError('RESERVATION_NOT_ACTIVE', 'the reservation was released or cancelled');
         if (reservation.assignedCount >= reservation.places)
           throw new DomainError('RESERVATION_FULL', 'all reserved places are assigned');
-        const member = await em
-          .getConnection()
-          .execute(
-            `SELECT 1 FROM membership WHERE person_id = ? AND organisation_id = ? AND active AND community_id = ?`,
-            [personId, reservation.organisation.id, actor.communityId],
-            'all',
-            em.getTransactionContext(),
-          );
-        if (!member.length)
+        if (!member)
           throw new DomainError('NOT_A_MEMBER', 'the person is not an active member of this organisation', [
-            { field: 'body.personId', message: 'not a member' },
+            { field: 'personId', message: 'not a member' },
           ]);
-        await lockPerson(em, personId);
-        const person = await personFacts(em, actor.communityId, personId);
+        const person = await store.personFacts(actor.communityId, personId);
         if (!person) throw notFound('Person');
         const already = await em.count(Claim, {
           shift,
@@ -146,9 +138,9 @@ export class ReservationsUseCase {
         const rules = await effectiveRules(em, actor.communityId, shift);
         decideClaim({
           now,
-          shift: shiftFacts(shift),
+          shift: shiftFactsOf(shift),
           person,
-          nearby: await nearbyShifts(em, actor.communityId, personId, shift),
+          nearby: await store.nearbyShifts(actor.communityId, personId, shift),
           rules,
           viaReservation: true,
           byOrganiser: true,
@@ -180,39 +172,28 @@ export class ReservationsUseCase {
 
   /**
    * Worker tick: reservations past their release time give unassigned places back to the open
-   * pool, which the waitlist fills first. Each reservation in its own transaction; SKIP LOCKED
-   * lets several workers share the work.
+   * pool, which the waitlist fills first. Each reservation in its own transaction; a worker skips
+   * one another worker has taken (`tryTakeRelease`), so several share the work.
    */
   async releaseDue(limit = 100): Promise<number> {
-    const due = await this.em
-      .fork()
-      .getConnection()
-      .execute<{ id: string; community_id: string }[]>(
-        `SELECT id, community_id FROM organisation_reservation WHERE status = 'active' AND release_at <= ? ORDER BY release_at LIMIT ?`,
-        [this.clock.now(), limit],
-      );
+    const due = await ReservationRepository.in(this.em.fork()).due(this.clock.now(), limit);
     let released = 0;
     for (const row of due) {
       released += await inTransaction(this.em, async (tx) => {
         const em = tx as EntityManager;
-        const locked = await em
-          .getConnection()
-          .execute<{ shift_id: string }[]>(
-            `SELECT shift_id FROM organisation_reservation WHERE id = ? AND status = 'active' FOR UPDATE SKIP LOCKED`,
-            [row.id],
-            'all',
-            em.getTransactionContext(),
-          );
-        if (!locked.length) return 0;
-        scopeToCommunity(em, row.community_id);
+        if (!(await ReservationRepository.in(em).tryTakeRelease(row.id))) return 0;
+        scopeToCommunity(em, row.communityId);
         const now = this.clock.now();
-        const shift = await lockShift(em, row.community_id, locked[0].shift_id);
-        const reservation = await em.findOneOrFail(
+        const store = ClaimStore.in(em);
+        // Lock order: the people first in line (the places may go to them), the shift, the reservation.
+        const waiting = await store.lockWaitlist(row.shiftId);
+        const shift = await store.lockShift(row.communityId, row.shiftId);
+        const reservation = await em.findOne(
           OrganisationReservation,
           { id: row.id },
-          { filters: false },
+          { lockMode: LockMode.PESSIMISTIC_WRITE, filters: false },
         );
-        if (reservation.status !== 'active') return 0;
+        if (!reservation || reservation.status !== 'active') return 0;
         shift.heldCount -= reservation.places - reservation.assignedCount;
         reservation.status = 'released';
         recordEvents(em, [
@@ -221,7 +202,8 @@ export class ReservationsUseCase {
             returned: reservation.places - reservation.assignedCount,
           }),
         ]);
-        await promoteFromWaitlist(em, shift, await effectiveRules(em, row.community_id, shift), now);
+        const rules = await effectiveRules(em, row.communityId, shift);
+        await promoteFromWaitlist(em, store, waiting, shift, rules, now);
         await em.flush();
         return 1;
       });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, TENANT_FILTER } from '@linli/platform';
-import { Shift } from '../infra/shift.entity';
+import { Shift } from '../../infra/shift.entity';
 import {
   BulkOutcome,
   ShiftRange,
@@ -9,7 +9,7 @@ import {
   bulkSelection,
   MAX_BULK_SHIFTS,
 } from './bulk-shift-selection';
-import { ShiftsService } from './shifts.service';
+import { ShiftsService } from '../shifts/shifts.service';
 
 /**
  * Rain, an emergency: cancels every open shift in a time range at a place. Each shift goes through

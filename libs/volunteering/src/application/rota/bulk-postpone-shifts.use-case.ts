@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { Clock, DomainError, TENANT_FILTER, inTransaction, recordEvents } from '@linli/platform';
-import { Claim } from '../infra/claim.entity';
-import { OrganisationReservation } from '../infra/organisation-reservation.entity';
-import { Shift } from '../infra/shift.entity';
+import { Claim } from '../../infra/claim.entity';
+import { OrganisationReservation } from '../../infra/organisation-reservation.entity';
+import { Shift } from '../../infra/shift.entity';
 import {
   BulkOutcome,
   ShiftRange,
@@ -12,8 +12,8 @@ import {
   bulkSelection,
   MAX_BULK_SHIFTS,
 } from './bulk-shift-selection';
-import { shiftEvent } from './shift-events';
-import { translateConstraint } from './claim-shift.use-case';
+import { translateConstraint } from '../../infra/constraint-errors';
+import { shiftEvent } from '../shifts/shift-events';
 
 const MINUTE = 60_000;
 
@@ -42,7 +42,7 @@ export class BulkPostponeShiftsUseCase {
   ): Promise<BulkOutcome[]> {
     if (!Number.isInteger(byMinutes) || byMinutes < 1)
       throw new DomainError('VALIDATION_FAILED', 'byMinutes must be a positive whole number', [
-        { field: 'body.byMinutes', message: 'at least 1' },
+        { field: 'byMinutes', message: 'at least 1' },
       ]);
     const offset = byMinutes * MINUTE;
     try {
@@ -104,12 +104,13 @@ export class BulkPostponeShiftsUseCase {
         return outcomes.reverse();
       });
     } catch (error) {
-      if ((error as { code?: string }).code === '23P01')
-        throw new DomainError(
-          'CLAIM_OVERLAPS',
-          '推迟后会与某位志愿者的其他班次时间重叠，未做任何更改 · postponing would overlap another confirmed shift of someone on these shifts; nothing was changed',
-        );
-      throw translateConstraint(error);
+      throw translateConstraint(error, {
+        claim_no_overlapping_confirmed: () =>
+          new DomainError(
+            'CLAIM_OVERLAPS',
+            '推迟后会与某位志愿者的其他班次时间重叠，未做任何更改 · postponing would overlap another confirmed shift of someone on these shifts; nothing was changed',
+          ),
+      });
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { DomainError } from '@linli/platform';
-import type { Shift } from '../infra/shift.entity';
+import type { Shift } from '../../infra/shift.entity';
 
 /** One bulk change touches at most this many shifts; more is a mistake in the range, not a rainy day. */
 export const MAX_BULK_SHIFTS = 500;
@@ -42,7 +42,7 @@ export function assertBulkSize(found: number): void {
     throw new DomainError(
       'VALIDATION_FAILED',
       `more than ${MAX_BULK_SHIFTS} shifts match; narrow the time range or give a place`,
-      [{ field: 'body.to', message: `at most ${MAX_BULK_SHIFTS} shifts per request` }],
+      [{ field: 'to', message: `at most ${MAX_BULK_SHIFTS} shifts per request` }],
     );
 }
 

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, Clock, DomainError, forbidden, notFound } from '@linli/platform';
-import { ClaimDecision, NearbyShift, decideClaim } from '../domain/claim-rules';
-import { Shift } from '../infra/shift.entity';
-import { personFacts, shiftFacts } from './claim-facts';
-import { EffectiveRules, effectiveRules } from './effective-rules';
+import { IdentityDirectory } from '@linli/identity';
+import { ClaimDecision, NearbyShift, decideClaim } from '../../domain/claim-rules';
+import { ClaimStore, shiftFactsOf } from '../../infra/claim-store';
+import { Shift } from '../../infra/shift.entity';
+import { EffectiveRules, effectiveRules } from '../claims/effective-rules';
 
 const DAY = 24 * 60 * 60_000;
-/** nearbyShifts looks this far either side of a shift (day, week and rest rules need no more). */
+/** ClaimStore.nearbyShifts looks this far either side of a shift (day, week and rest rules need no more). */
 const NEIGHBOURHOOD = 8 * DAY;
 export const OPEN_SHIFTS_DEFAULT_DAYS = 14;
 export const OPEN_SHIFTS_MAX_DAYS = 62;
@@ -27,15 +28,6 @@ export interface OpenShift {
   outcome: 'confirmed' | 'waitlisted';
 }
 
-interface ActiveClaimRow {
-  shift_id: string;
-  status: 'confirmed' | 'waitlisted';
-  title: string;
-  location_text: string | null;
-  starts_at: Date;
-  ends_at: Date;
-}
-
 /**
  * Shifts a person may claim right now. SQL narrows to open shifts in the window; the claim rules
  * themselves (decideClaim: gates, sign-up window, full/waitlist, overlaps, rest, day and week
@@ -46,6 +38,7 @@ export class OpenShiftsQueryService {
   constructor(
     private readonly em: EntityManager,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly identity: IdentityDirectory,
   ) {}
 
   async forPerson(
@@ -58,9 +51,10 @@ export class OpenShiftsQueryService {
     const to = query.to ?? new Date(from.getTime() + OPEN_SHIFTS_DEFAULT_DAYS * DAY);
     if (to.getTime() - from.getTime() > OPEN_SHIFTS_MAX_DAYS * DAY)
       throw new DomainError('VALIDATION_FAILED', `the window is at most ${OPEN_SHIFTS_MAX_DAYS} days`, [
-        { field: 'query.to', message: `at most ${OPEN_SHIFTS_MAX_DAYS} days after from` },
+        { field: 'to', message: `at most ${OPEN_SHIFTS_MAX_DAYS} days after from` },
       ]);
-    const person = await personFacts(this.em, actor.communityId, personId);
+    const store = ClaimStore.in(this.em);
+    const person = await store.personFacts(actor.communityId, personId);
     if (!person) throw notFound('Person');
     if (to <= from) return { personId, from, to, items: [], truncated: false };
     const base = await effectiveRules(this.em, actor.communityId);
@@ -69,23 +63,22 @@ export class OpenShiftsQueryService {
       { community: actor.communityId, status: 'open', startsAt: { $gt: from, $lt: to } },
       { orderBy: { startsAt: 'asc', id: 'asc' }, limit: MAX_CANDIDATES },
     );
-    const claims = await this.activeClaims(actor.communityId, personId, from, to);
-    const onShift = new Set(claims.map((claim) => claim.shift_id));
-    const confirmed: NearbyShift[] = claims
-      .filter((claim) => claim.status === 'confirmed')
-      .map((claim) => ({
-        title: claim.title,
-        locationText: claim.location_text,
-        startsAt: new Date(claim.starts_at),
-        endsAt: new Date(claim.ends_at),
-      }));
+    // The person's claims around the window (for overlaps and limits).
+    const claims = await store.activeClaims(
+      actor.communityId,
+      personId,
+      new Date(from.getTime() - NEIGHBOURHOOD),
+      new Date(to.getTime() + NEIGHBOURHOOD),
+    );
+    const onShift = new Set(claims.map((claim) => claim.shiftId));
+    const confirmed: NearbyShift[] = claims.filter((claim) => claim.status === 'confirmed');
     const items: OpenShift[] = [];
     for (const shift of candidates) {
       if (onShift.has(shift.id)) continue;
       const decision = tryClaim(() =>
         decideClaim({
           now,
-          shift: shiftFacts(shift),
+          shift: shiftFactsOf(shift),
           person,
           nearby: confirmed.filter(
             (other) =>
@@ -108,38 +101,17 @@ export class OpenShiftsQueryService {
     if (!personId || personId === self) {
       if (!self)
         throw new DomainError('VALIDATION_FAILED', 'personId is required', [
-          { field: 'query.personId', message: 'required' },
+          { field: 'personId', message: 'required' },
         ]);
       return self;
     }
     if (actor.role === 'organiser') return personId;
     if (actor.role === 'coordinator' && actor.organisationId) {
-      const member = await this.em
-        .getConnection()
-        .execute(
-          `SELECT 1 FROM membership WHERE person_id = ? AND organisation_id = ? AND active AND community_id = ?`,
-          [personId, actor.organisationId, actor.communityId],
-        );
-      if (member.length) return personId;
+      if (await this.identity.isActiveMember(actor.communityId, personId, actor.organisationId))
+        return personId;
       throw forbidden('Coordinators see open shifts for members of their organisation');
     }
     throw forbidden('Volunteers see open shifts for themselves');
-  }
-
-  /** The person's confirmed and waitlisted claims around the window (for overlaps and limits). */
-  private activeClaims(communityId: string, personId: string, from: Date, to: Date) {
-    return this.em.getConnection().execute<ActiveClaimRow[]>(
-      `SELECT c.shift_id, c.status, s.title, s.location_text, c.starts_at, c.ends_at
-         FROM claim c JOIN shift s ON s.id = c.shift_id
-        WHERE c.community_id = ? AND c.person_id = ? AND c.status IN ('confirmed', 'waitlisted')
-          AND c.starts_at < ? AND c.ends_at > ?`,
-      [
-        communityId,
-        personId,
-        new Date(to.getTime() + NEIGHBOURHOOD),
-        new Date(from.getTime() - NEIGHBOURHOOD),
-      ],
-    );
   }
 }
 

@@ -3,10 +3,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, inTransaction } from '@linli/platform';
 import { HolidayCalendarService } from '@linli/holidays';
 import { ZoneRules, formatLocal, parseLocalDateTime } from '@linli/recurrence';
-import { definitionOf, withStartTime } from '../domain/series-pattern';
-import { Shift } from '../infra/shift.entity';
-import { insertSeriesShifts, setEditedByHand } from '../infra/series-shifts.repository';
-import { ShiftsService, type ShiftDetails } from './shifts.service';
+import { definitionOf, withStartTime } from '../../domain/series-pattern';
+import { Shift } from '../../infra/shift.entity';
+import { insertSeriesShifts, setEditedByHand } from '../../infra/series-shifts.repository';
+import { ShiftsService, type ShiftDetails } from '../shifts/shifts.service';
 import { ShiftSeriesService } from './shift-series.service';
 import { occurrenceRow } from './series-occurrences';
 import {
@@ -43,7 +43,7 @@ export class EditSeriesOccurrenceUseCase {
     const now = this.clock.now();
     const holidays = await this.calendars.forCommunity(communityId);
     const ruleField = PATTERN_FIELDS.find((field) => changes[field] !== undefined);
-    if (ruleField) throw invalid(`body.changes.${ruleField}`, 'changes the pattern: use following or all');
+    if (ruleField) throw invalid(`changes.${ruleField}`, 'changes the pattern: use following or all');
     const created = await inTransaction(this.em, async (tx) => {
       const em = tx as EntityManager;
       const series = await lockOpenSeries(em, communityId, seriesId, now);

@@ -4,6 +4,7 @@ import { Clock, DomainError, inTransaction } from '@linli/platform';
 import { HolidayCalendarService } from '@linli/holidays';
 import {
   LIMITS,
+  RecurrenceError,
   ZoneRules,
   editAllOccurrences,
   editThisAndFollowing,
@@ -12,18 +13,18 @@ import {
   type Occurrence,
   type SeriesDefinition,
 } from '@linli/recurrence';
-import { planSeriesEdit } from '../domain/series-edit-plan';
-import { definitionOf, shiftChangesFor } from '../domain/series-pattern';
-import { Shift } from '../infra/shift.entity';
-import type { ShiftSeries } from '../infra/shift-series.entity';
+import { planSeriesEdit } from '../../domain/series-edit-plan';
+import { definitionOf, shiftChangesFor } from '../../domain/series-pattern';
+import { Shift } from '../../infra/shift.entity';
+import type { ShiftSeries } from '../../infra/shift-series.entity';
 import {
   insertSeriesShifts,
   rekeySeriesShifts,
   releaseOccurrence,
   setEditedByHand,
-} from '../infra/series-shifts.repository';
-import { ShiftsService } from './shifts.service';
-import { ShiftSeriesService, assertEstate } from './shift-series.service';
+} from '../../infra/series-shifts.repository';
+import { ShiftsService } from '../shifts/shifts.service';
+import { ShiftSeriesService } from './shift-series.service';
 import { EditSeriesOccurrenceUseCase } from './edit-series-occurrence.use-case';
 import {
   checkSeriesDefinition,
@@ -70,9 +71,9 @@ export class EditShiftSeriesUseCase {
 
   async execute(communityId: string, seriesId: string, edit: SeriesEdit): Promise<SeriesEditResult> {
     if (edit.scope !== 'all' && !edit.occurrence)
-      throw invalid('body.occurrence', 'required for scope this and following');
+      throw invalid('occurrence', 'required for scope this and following');
     if (edit.changes.estateId)
-      await assertEstate(this.em, communityId, edit.changes.estateId, 'body.changes.estateId');
+      await this.seriesService.assertEstate(communityId, edit.changes.estateId, 'changes.estateId');
     if (edit.scope === 'this')
       return this.editOccurrence.execute(communityId, seriesId, edit.occurrence!, edit.changes);
     const now = this.clock.now();
@@ -93,7 +94,7 @@ export class EditShiftSeriesUseCase {
       const em = tx as EntityManager;
       const series = await lockOpenSeries(em, communityId, seriesId, now);
       const split = await this.splitAt(em, series, edit, now, holidays);
-      withRecurrenceErrors(() => checkSeriesDefinition(split.after, holidays), 'body.changes');
+      withRecurrenceErrors(() => checkSeriesDefinition(split.after, holidays), 'changes');
       if (edit.changes.startTime !== undefined) assertTimeFromStart(split.after);
 
       // The occurrences the shifts already made should now stand for, and the shifts themselves.
@@ -107,16 +108,19 @@ export class EditShiftSeriesUseCase {
           ? withRecurrenceErrors(
               () =>
                 occurrencesIn(split.after, { from: windowFrom, to: until }, holidays, LIMITS.maxOccurrences),
-              'body.changes',
+              'changes',
             )
           : { occurrences: [], truncated: false };
       // A cut-off list would read as occurrences dropped, and cancel shifts that still exist.
+      // (The engine's own refusal, so it is coded and worded as every recurrence limit is.)
       if (expanded.truncated)
-        throw new DomainError(
-          'RECURRENCE_LIMIT',
-          `the new pattern has more than ${LIMITS.maxOccurrences} occurrences within the horizon`,
-          [{ field: 'body.changes.rrule', message: 'too many occurrences' }],
-        );
+        withRecurrenceErrors(() => {
+          throw new RecurrenceError(
+            'RECURRENCE_LIMIT',
+            `the new pattern has more than ${LIMITS.maxOccurrences} occurrences within the horizon`,
+            'rrule',
+          );
+        }, 'changes');
       const occurrences = expanded.occurrences;
       const shifts = await em.find(Shift, {
         community: communityId,
@@ -257,7 +261,7 @@ export class EditShiftSeriesUseCase {
     const local = formatLocal(ZoneRules.for(series.timeZone).toLocal(occurrence.getTime()));
     const split = withRecurrenceErrors(
       () => editThisAndFollowing(definition, local, patternChange(edit.changes, local)),
-      'body.changes',
+      'changes',
     );
     return { from: occurrence.getTime(), ...split };
   }

@@ -10,10 +10,15 @@ import {
   type Occurrence,
   type SeriesDefinition,
 } from '@linli/recurrence';
-import type { HoldReason } from '../domain/series-edit-plan';
-import { TEMPLATE_FIELDS, definitionOf, withStartTime, type ShiftTemplate } from '../domain/series-pattern';
-import type { Shift } from '../infra/shift.entity';
-import { ShiftSeries } from '../infra/shift-series.entity';
+import type { HoldReason } from '../../domain/series-edit-plan';
+import {
+  TEMPLATE_FIELDS,
+  definitionOf,
+  withStartTime,
+  type ShiftTemplate,
+} from '../../domain/series-pattern';
+import type { Shift } from '../../infra/shift.entity';
+import { ShiftSeries } from '../../infra/shift-series.entity';
 import { occurrenceAt, withRecurrenceErrors } from './series-occurrences';
 
 /** What a series edit is, and the pieces both edit use cases share. */
@@ -79,7 +84,7 @@ export function findOccurrence(series: ShiftSeries, occurrence: Date, holidays: 
     throw new DomainError(
       'OCCURRENCE_NOT_IN_SERIES',
       `${occurrence.toISOString()} is not the original start of an occurrence of this series`,
-      [{ field: 'body.occurrence', message: 'not an occurrence of this series' }],
+      [{ field: 'occurrence', message: 'not an occurrence of this series' }],
     );
   return found;
 }
@@ -177,12 +182,9 @@ export function templateView(shift: Shift): ShiftTemplate & { startsAt: Date; en
 
 /** A start time moves DTSTART; a rule that names its own hours or minutes would ignore it. */
 export function assertTimeFromStart(definition: SeriesDefinition): void {
-  const rule = withRecurrenceErrors(() => parseRecurrenceRule(definition.rrule ?? ''), 'body.changes');
+  const rule = withRecurrenceErrors(() => parseRecurrenceRule(definition.rrule ?? ''), 'changes');
   if (rule.byHour || rule.byMinute)
-    throw invalid(
-      'body.changes.startTime',
-      'the rule sets BYHOUR/BYMINUTE: change the times in rrule instead',
-    );
+    throw invalid('changes.startTime', 'the rule sets BYHOUR/BYMINUTE: change the times in rrule instead');
 }
 
 /** Refused before anything changes: capacity below the places already taken on a shift. */
@@ -193,6 +195,6 @@ export function assertCapacity(shift: Shift, capacity: number | undefined, zone:
   throw new DomainError(
     'CONFLICT',
     `capacity cannot go below the ${taken} places already taken or held on the shift at ${when}`,
-    [{ field: 'body.changes.capacity', message: 'below places taken' }],
+    [{ field: 'changes.capacity', message: 'below places taken' }],
   );
 }

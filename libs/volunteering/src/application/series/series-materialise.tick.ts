@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { RequestContext } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, RequestContext } from '@mikro-orm/core';
 import { Clock, scopeToCommunity } from '@linli/platform';
-import { seriesDueForMaterialisation } from '../infra/series-shifts.repository';
+import { seriesDueForMaterialisation } from '../../infra/series-shifts.repository';
 import { ShiftSeriesService } from './shift-series.service';
 
 /**

@@ -11,7 +11,7 @@ import {
   type Occurrence,
   type SeriesDefinition,
 } from '@linli/recurrence';
-import type { OccurrenceRow } from '../infra/series-shifts.repository';
+import type { OccurrenceRow } from '../../infra/series-shifts.repository';
 
 const DAY = 24 * 3600_000;
 /** Shifts are staffed by people: a series repeats at most hourly. */
@@ -20,20 +20,24 @@ const TOO_FREQUENT = new Set(['SECONDLY', 'MINUTELY']);
 export const MATERIALISE_BATCH = 1000;
 
 /**
- * Runs recurrence work and turns the engine's refusals into coded API errors (the holidays
- * context's mapping). `prefix` names where the series fields sit in the request body.
+ * Runs recurrence work and turns the engine's refusals into coded errors (the holidays context's
+ * mapping, which names the series' fields). `within` names the object the series fields sit in
+ * (`changes` for an edit); the edge says where the request carried it.
  */
-export function withRecurrenceErrors<T>(work: () => T, prefix = 'body'): T {
+export function withRecurrenceErrors<T>(work: () => T, within?: string): T {
   try {
     return work();
   } catch (error) {
     if (!(error instanceof RecurrenceError)) throw error;
     const mapped = recurrenceErrorToDomainError(error);
-    if (prefix === 'body') throw mapped;
+    const field = (name: string) => {
+      const bare = name.replace(/^body\./, '');
+      return within ? `${within}.${bare}` : bare;
+    };
     throw new DomainError(
       mapped.code,
       mapped.message,
-      mapped.errors?.map((e) => ({ ...e, field: e.field.replace(/^body\./, `${prefix}.`) })),
+      mapped.errors?.map((e) => ({ ...e, field: field(e.field) })),
     );
   }
 }

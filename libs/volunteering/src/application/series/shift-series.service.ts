@@ -12,15 +12,16 @@ import {
   scopeToCommunity,
 } from '@linli/platform';
 import { HolidayCalendarService } from '@linli/holidays';
+import { IdentityDirectory } from '@linli/identity';
 import type { HolidayCalendar, HolidayPolicy } from '@linli/recurrence';
-import { definitionOf, materialiseWindow } from '../domain/series-pattern';
-import { Claim } from '../infra/claim.entity';
-import { Shift } from '../infra/shift.entity';
-import { ShiftSeries } from '../infra/shift-series.entity';
-import { insertSeriesShifts } from '../infra/series-shifts.repository';
-import { effectiveRules } from './effective-rules';
-import { shiftEvent } from './shift-events';
-import { ShiftsService, type ShiftOrigin } from './shifts.service';
+import { definitionOf, materialiseWindow } from '../../domain/series-pattern';
+import { Claim } from '../../infra/claim.entity';
+import { Shift } from '../../infra/shift.entity';
+import { ShiftSeries } from '../../infra/shift-series.entity';
+import { insertSeriesShifts } from '../../infra/series-shifts.repository';
+import { effectiveRules } from '../claims/effective-rules';
+import { shiftEvent } from '../shifts/shift-events';
+import { ShiftsService, type ShiftOrigin } from '../shifts/shifts.service';
 import {
   checkSeriesDefinition,
   occurrenceRow,
@@ -69,6 +70,7 @@ export class ShiftSeriesService {
     @Inject(Clock) private readonly clock: Clock,
     private readonly calendars: HolidayCalendarService,
     private readonly shifts: ShiftsService,
+    private readonly identity: IdentityDirectory,
   ) {}
 
   /** Saves a series (refusing a rule that cannot work) and materialises its first weeks at once. */
@@ -76,10 +78,10 @@ export class ShiftSeriesService {
     const holidays = await this.calendars.forCommunity(communityId);
     const { estateId, exdates = [], ...fields } = input;
     withRecurrenceErrors(() => checkSeriesDefinition(definitionOf({ ...input, exdates }), holidays));
+    if (estateId) await this.assertEstate(communityId, estateId, 'estateId');
     return inTransaction(this.em, async (tx) => {
       const em = tx as EntityManager;
       scopeToCommunity(em, communityId);
-      if (estateId) await assertEstate(em, communityId, estateId, 'body.estateId');
       const series = em.create(ShiftSeries, {
         ...fields,
         exdates,
@@ -253,6 +255,14 @@ export class ShiftSeriesService {
     return { series: await this.reload(communityId, id), cancelled, kept };
   }
 
+  /** The estate must be one of the community's (identity's read port); `field` names it in the refusal. */
+  async assertEstate(communityId: string, estateId: string, field: string): Promise<void> {
+    if (!(await this.identity.estate(communityId, estateId)))
+      throw new DomainError('REFERENCE_INVALID', 'estateId names no estate of this community', [
+        { field, message: 'no such estate' },
+      ]);
+  }
+
   async reload(communityId: string, id: string): Promise<ShiftSeries> {
     const em = this.em.fork();
     scopeToCommunity(em, communityId);
@@ -260,25 +270,4 @@ export class ShiftSeriesService {
     if (!series) throw notFound('Shift series');
     return series;
   }
-}
-
-/** The estate must be one of the community's. */
-export async function assertEstate(
-  em: EntityManager,
-  communityId: string,
-  estateId: string,
-  field: string,
-): Promise<void> {
-  const rows = await em
-    .getConnection()
-    .execute(
-      `SELECT 1 FROM estate WHERE id = ? AND community_id = ?`,
-      [estateId, communityId],
-      'all',
-      em.getTransactionContext(),
-    );
-  if (!rows.length)
-    throw new DomainError('REFERENCE_INVALID', 'estateId names no estate of this community', [
-      { field, message: 'no such estate' },
-    ]);
 }

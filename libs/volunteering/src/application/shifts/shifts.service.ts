@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, FilterQuery, RequiredEntityData } from '@mikro-orm/postgresql';
 import { Clock, DomainError, findPage, inTransaction, notFound, recordEvents } from '@linli/platform';
-import { Claim } from '../infra/claim.entity';
-import { Shift } from '../infra/shift.entity';
-import { lockShift } from './claim-facts';
+import { IdentityDirectory } from '@linli/identity';
+import { Claim } from '../../infra/claim.entity';
+import { ClaimStore } from '../../infra/claim-store';
+import { translateConstraint } from '../../infra/constraint-errors';
+import { ReservationRepository } from '../../infra/reservation.repository';
+import { Shift } from '../../infra/shift.entity';
 import { shiftEvent } from './shift-events';
-import { translateConstraint } from './claim-shift.use-case';
 
 /** What a shift is, as other contexts and the API describe it. */
 export interface ShiftDetails {
@@ -41,17 +43,19 @@ export class ShiftsService {
   constructor(
     private readonly em: EntityManager,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly identity: IdentityDirectory,
   ) {}
 
   async schedule(communityId: string, details: ShiftDetails, origin?: ShiftOrigin): Promise<Shift> {
     assertTimes(details);
+    const { estateId, ...fields } = details;
+    if (estateId) await this.assertEstate(communityId, estateId);
     return inTransaction(this.em, async (tx) => {
       const em = tx as EntityManager;
-      const { estateId, ...fields } = details;
       const shift = em.create(Shift, {
         ...fields,
         community: communityId,
-        estate: estateId ? await this.estateIn(em, communityId, estateId) : null,
+        estate: estateId ?? null,
         originContext: origin?.context ?? null,
         originId: origin?.id ?? null,
       } as RequiredEntityData<Shift>);
@@ -101,20 +105,22 @@ export class ShiftsService {
    * Capacity cannot go below the places already taken.
    */
   async change(communityId: string, id: string, changes: Partial<ShiftDetails>): Promise<Shift> {
+    const { estateId, ...fields } = changes;
+    // Looked up before the shift is locked: a lookup on another pool must not wait under a lock.
+    if (estateId) await this.assertEstate(communityId, estateId);
     try {
       return await inTransaction(this.em, async (tx) => {
         const em = tx as EntityManager;
-        const shift = await lockShift(em, communityId, id);
+        const shift = await ClaimStore.in(em).lockShift(communityId, id);
         if (shift.status === 'cancelled')
           throw new DomainError('SHIFT_CANCELLED', 'a cancelled shift cannot be changed');
-        const { estateId, ...fields } = changes;
         const next = { startsAt: fields.startsAt ?? shift.startsAt, endsAt: fields.endsAt ?? shift.endsAt };
         assertTimes(next);
         if (fields.capacity !== undefined && fields.capacity < shift.confirmedCount + shift.heldCount) {
           throw new DomainError(
             'CONFLICT',
             `capacity cannot go below the ${shift.confirmedCount + shift.heldCount} places already taken or held`,
-            [{ field: 'body.capacity', message: 'below places taken' }],
+            [{ field: 'capacity', message: 'below places taken' }],
           );
         }
         const moved =
@@ -124,9 +130,7 @@ export class ShiftsService {
           (fields.locationText !== undefined && fields.locationText !== shift.locationText) ||
           (estateId !== undefined && estateId !== (shift.estate?.id ?? null));
         const previousStart = shift.startsAt;
-        em.assign(shift, fields);
-        if (estateId !== undefined)
-          shift.estate = estateId ? await this.estateIn(em, communityId, estateId) : null;
+        em.assign(shift, estateId === undefined ? fields : { ...fields, estate: estateId });
         if (moved || relocated || fields.title !== undefined) {
           shift.version += 1;
           if (shift.series) shift.editedByHand = true;
@@ -138,15 +142,10 @@ export class ShiftsService {
             { startsAt: next.startsAt, endsAt: next.endsAt },
           );
           // Reserved places are released the same lead time before the new start.
-          const shiftBy = next.startsAt.getTime() - previousStart.getTime();
-          await em
-            .getConnection()
-            .execute(
-              `UPDATE organisation_reservation SET release_at = release_at + make_interval(secs => ? / 1000.0) WHERE shift_id = ? AND status = 'active'`,
-              [shiftBy, shift.id],
-              'run',
-              em.getTransactionContext(),
-            );
+          await ReservationRepository.in(em).moveReleaseTimes(
+            shift.id,
+            next.startsAt.getTime() - previousStart.getTime(),
+          );
         }
         if (moved || relocated) {
           const people = await em.find(
@@ -179,7 +178,7 @@ export class ShiftsService {
     return inTransaction(this.em, async (tx) => {
       const em = tx as EntityManager;
       const now = this.clock.now();
-      const shift = await lockShift(em, communityId, id);
+      const shift = await ClaimStore.in(em).lockShift(communityId, id);
       if (shift.status === 'cancelled') return { shift, affected: [] };
       const claims = await em.find(Claim, { shift, status: { $in: ['confirmed', 'waitlisted'] } });
       for (const claim of claims) {
@@ -203,32 +202,24 @@ export class ShiftsService {
     });
   }
 
-  private async estateIn(em: EntityManager, communityId: string, estateId: string) {
-    const rows = await em
-      .getConnection()
-      .execute(
-        `SELECT 1 FROM estate WHERE id = ? AND community_id = ?`,
-        [estateId, communityId],
-        'all',
-        em.getTransactionContext(),
-      );
-    if (!rows.length)
+  /** The estate must be one of the community's (identity's read port). */
+  private async assertEstate(communityId: string, estateId: string): Promise<void> {
+    if (!(await this.identity.estate(communityId, estateId)))
       throw new DomainError('REFERENCE_INVALID', 'estateId names no estate of this community', [
-        { field: 'body.estateId', message: 'no such estate' },
+        { field: 'estateId', message: 'no such estate' },
       ]);
-    return em.getReference('Estate', estateId) as never;
   }
 }
 
 function assertTimes(details: { startsAt: Date; endsAt: Date }): void {
   if (!(details.endsAt > details.startsAt)) {
     throw new DomainError('VALIDATION_FAILED', 'endsAt must be after startsAt', [
-      { field: 'body.endsAt', message: 'must be after startsAt' },
+      { field: 'endsAt', message: 'must be after startsAt' },
     ]);
   }
   if (details.endsAt.getTime() - details.startsAt.getTime() > 24 * 3600_000) {
     throw new DomainError('VALIDATION_FAILED', 'a shift lasts at most 24 hours', [
-      { field: 'body.endsAt', message: 'at most 24 h after startsAt' },
+      { field: 'endsAt', message: 'at most 24 h after startsAt' },
     ]);
   }
 }

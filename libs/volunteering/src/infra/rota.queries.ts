@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { SqlDatabase } from '@linli/platform';
+import type { ShiftStatus } from './shift.entity';
+
+export interface RotaOrganisation {
+  organisationId: string;
+  name: string;
+  kind: string;
+  held: number;
+  assigned: number;
+}
+
+/** One row per shift of the range (or one row of nulls but the zone when there is none). */
+export interface RotaRow {
+  tz: string;
+  id: string | null;
+  title: string;
+  location_text: string | null;
+  estate_id: string | null;
+  estate_name: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  status: ShiftStatus;
+  version: number;
+  series_id: string | null;
+  origin_context: string | null;
+  origin_id: string | null;
+  capacity: number;
+  confirmed_count: number;
+  held_count: number;
+  /** The shift's date in the community's zone, YYYY-MM-DD. */
+  day: string;
+  waitlisted: number;
+  assigned: number;
+  organisations: RotaOrganisation[];
+}
+
+export interface RotaFilter {
+  estateId?: string;
+  locationText?: string;
+  organisationId?: string;
+  status?: ShiftStatus;
+}
+
+/**
+ * The weekly board's one statement: the day bounds come from the community's zone in a CTE, and
+ * claim and reservation counts from lateral subqueries per shift row. Estates, organisations and
+ * the community's zone are read through identity's published views.
+ */
+@Injectable()
+export class RotaQueries {
+  constructor(private readonly db: SqlDatabase) {}
+
+  /** Shifts starting on the days [from, to] (dates in the community's zone); no rows: no such community. */
+  async rota(
+    communityId: string,
+    range: { from: string; to: string },
+    filter: RotaFilter,
+    limit: number,
+  ): Promise<RotaRow[]> {
+    const params: unknown[] = [range.from, range.to, communityId, limit];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const filters: string[] = [];
+    if (filter.estateId) filters.push(`AND s.estate_id = ${param(filter.estateId)}`);
+    if (filter.locationText) filters.push(`AND s.location_text = ${param(filter.locationText)}`);
+    if (filter.status) filters.push(`AND s.status = ${param(filter.status)}`);
+    if (filter.organisationId) {
+      filters.push(
+        `AND EXISTS (SELECT 1 FROM organisation_reservation q
+                      WHERE q.shift_id = s.id AND q.organisation_id = ${param(filter.organisationId)}
+                        AND q.status <> 'cancelled')`,
+      );
+    }
+    return this.db.query<RotaRow>(
+      `WITH bounds AS (
+         SELECT c.id AS community_id, c.time_zone AS tz,
+                ($1::date)::timestamp AT TIME ZONE c.time_zone AS lo,
+                ($2::date + 1)::timestamp AT TIME ZONE c.time_zone AS hi
+           FROM identity_community_v1 c WHERE c.id = $3
+       )
+       SELECT b.tz, x.*
+         FROM bounds b
+         LEFT JOIN LATERAL (
+           SELECT s.id, s.title, s.location_text, s.estate_id, e.name AS estate_name,
+                  s.starts_at, s.ends_at, s.time_zone, s.status, s.version, s.series_id,
+                  s.origin_context, s.origin_id, s.capacity, s.confirmed_count, s.held_count,
+                  to_char(s.starts_at AT TIME ZONE b.tz, 'YYYY-MM-DD') AS day,
+                  coalesce(cl.waitlisted, 0)::int AS waitlisted,
+                  coalesce(cl.assigned, 0)::int AS assigned,
+                  coalesce(org.organisations, '[]'::json) AS organisations
+             FROM shift s
+             LEFT JOIN identity_estate_v1 e ON e.id = s.estate_id
+             LEFT JOIN LATERAL (
+               SELECT count(*) FILTER (WHERE c.status = 'waitlisted') AS waitlisted,
+                      count(*) FILTER (WHERE c.status = 'confirmed' AND c.reservation_id IS NOT NULL) AS assigned
+                 FROM claim c
+                WHERE c.shift_id = s.id AND c.status IN ('confirmed', 'waitlisted')
+             ) cl ON true
+             LEFT JOIN LATERAL (
+               SELECT json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind,
+                                                 'held', g.held, 'assigned', g.assigned)
+                               ORDER BY o.name, o.id) AS organisations
+                 FROM (
+                   SELECT r.organisation_id,
+                          sum(CASE WHEN r.status = 'active' THEN r.places - r.assigned_count ELSE 0 END)::int AS held,
+                          sum((SELECT count(*) FROM claim a
+                                WHERE a.shift_id = s.id AND a.reservation_id = r.id AND a.status = 'confirmed'))::int AS assigned
+                     FROM organisation_reservation r
+                    WHERE r.shift_id = s.id AND r.status <> 'cancelled'
+                    GROUP BY r.organisation_id
+                 ) g
+                 JOIN identity_partner_organisation_v1 o ON o.id = g.organisation_id
+                WHERE g.held > 0 OR g.assigned > 0
+             ) org ON true
+            WHERE s.community_id = b.community_id AND s.starts_at >= b.lo AND s.starts_at < b.hi
+                  ${filters.join('\n                  ')}
+            ORDER BY s.starts_at, s.title, s.id
+            LIMIT $4
+         ) x ON true`,
+      params,
+    );
+  }
+}
