@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * Issue 4: N concurrent clients claiming places on M shifts through the HTTP API (a separate API
  * process, as in production), against the same transaction sent straight to PostgreSQL with `pg`
@@ -226,9 +227,18 @@ async function waitReady(base: string): Promise<void> {
   throw new Error('API did not start');
 }
 
+/** User + system CPU time of a process so far, in ms (Linux /proc). */
+function cpuMs(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
 export async function run(): Promise<void> {
   const database = await openBenchDatabase();
   const pool = new Pool({ connectionString: database.url, max: CLIENTS });
+  // Stopping the database at the end terminates idle connections; that is not a failure.
+  pool.on('error', () => undefined);
   const port = 3900 + Math.floor(Math.random() * 90);
   const api = startApi(database.url, port);
   try {
@@ -255,10 +265,13 @@ export async function run(): Promise<void> {
     );
     // A plain keep-alive HTTP client: the client's own cost should not be what is measured.
     const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+    const cpuBefore = cpuMs(api.pid);
     const viaApi = await runConcurrently(total, CLIENTS, (i) =>
       post(agent, port, `/api/v1/shifts/${apiSetup.shiftIds[i % SHIFTS]}/claims`, tokens[i]),
     );
     agent.destroy();
+    // The API process's CPU per claim: steadier than the rate on a shared 2-core machine.
+    const apiCpuPerClaim = (cpuMs(api.pid) - cpuBefore) / total;
 
     const rawCounts = await finalCounts(pool, rawSetup);
     const apiCounts = await finalCounts(pool, apiSetup);
@@ -272,6 +285,7 @@ export async function run(): Promise<void> {
           `confirmed=${c.confirmed} waitlisted=${c.waitlisted} max-per-shift=${c.max_per_shift}`,
       );
     line('api (HTTP)', viaApi, apiCounts);
+    console.log(`  api process CPU: ${apiCpuPerClaim.toFixed(3)} ms per claim`);
     line('same transaction on pg', same, sameCounts);
     line('minimal transaction on pg', raw, rawCounts);
     if ([apiCounts, sameCounts, rawCounts].some((c) => c.max_per_shift > CAPACITY))
