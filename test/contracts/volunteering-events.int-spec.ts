@@ -1,13 +1,9 @@
-import { Test, type TestingModule } from '@nestjs/testing';
-import { MikroORM } from '@mikro-orm/core';
-import { FixedClock, PlatformModule, SqlDatabase } from '@linli/platform';
+import { SqlDatabase } from '@linli/platform';
 import { IdentityModule } from '@linli/identity';
 import { createTenant } from '@linli/identity/testing';
 import { VOLUNTEERING_EVENTS, VOLUNTEERING_EVENT_TYPES, VolunteeringModule } from '@linli/volunteering';
 import { recordEveryVolunteeringEvent } from '@linli/volunteering/testing';
-import { allEntities, allMigrations } from '../../config/contexts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testConfig } from '../support/test-api';
+import { startUseCaseTier, type UseCaseTier } from '../support/use-case-tier';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 
@@ -24,37 +20,18 @@ interface OutboxRow {
  * it misses). A producer that renames a field, or a schema that forgets one, fails here.
  */
 describe('volunteering event contracts', () => {
-  let database: TestDatabase;
-  let module: TestingModule;
+  let tier: UseCaseTier;
   let rows: OutboxRow[];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const clock = new FixedClock(NOW);
-    module = await Test.createTestingModule({
-      imports: [
-        PlatformModule.forRoot({
-          config: testConfig(),
-          databaseUrl: database.url,
-          entities: allEntities,
-          migrations: allMigrations,
-          http: false,
-          clock,
-        }),
-        IdentityModule,
-        VolunteeringModule,
-      ],
-    }).compile();
-    await module.init();
-    const db = module.get(SqlDatabase);
-    const tenant = await createTenant(module.get(MikroORM).em.fork());
-    await recordEveryVolunteeringEvent(module, tenant, clock);
-    rows = await db.query<OutboxRow>(`SELECT id::text AS id, type, payload FROM outbox_event ORDER BY id`);
+    tier = await startUseCaseTier({ now: NOW, imports: [IdentityModule, VolunteeringModule] });
+    const tenant = await createTenant(tier.em());
+    await recordEveryVolunteeringEvent(tier.module, tenant, tier.clock);
+    rows = await tier
+      .get(SqlDatabase)
+      .query<OutboxRow>(`SELECT id::text AS id, type, payload FROM outbox_event ORDER BY id`);
   });
-  afterAll(async () => {
-    await module?.close();
-    await database?.drop();
-  });
+  afterAll(() => tier?.close());
 
   it('sees every declared event type recorded by the use cases', () => {
     const seen = new Set(rows.map((row) => row.type));

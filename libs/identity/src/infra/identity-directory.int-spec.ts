@@ -1,10 +1,6 @@
-import { Test, type TestingModule } from '@nestjs/testing';
-import { MikroORM } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { PlatformModule, SqlDatabase } from '@linli/platform';
-import { allEntities, allMigrations } from '../../../../config/contexts';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { testConfig } from '../../../../test/support/test-api';
+import type { EntityManager } from '@mikro-orm/core';
+import { SqlDatabase } from '@linli/platform';
+import { startUseCaseTier, type UseCaseTier } from '../../../../test/support/use-case-tier';
 import { IdentityModule } from '../identity.module';
 import {
   createTenant,
@@ -23,39 +19,21 @@ import { PartnerOrganisation } from './partner-organisation.entity';
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 describe('IdentityDirectory (identity read port)', () => {
-  let database: TestDatabase;
-  let module: TestingModule;
+  let tier: UseCaseTier;
   let directory: IdentityDirectory;
   let em: () => EntityManager;
   let tenant: Tenant;
   let other: Tenant;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    module = await Test.createTestingModule({
-      imports: [
-        PlatformModule.forRoot({
-          config: testConfig(),
-          databaseUrl: database.url,
-          entities: allEntities,
-          migrations: allMigrations,
-          http: false,
-        }),
-        IdentityModule,
-      ],
-    }).compile();
-    await module.init();
-    directory = module.get(IdentityDirectory);
-    const orm = module.get(MikroORM);
-    em = () => orm.em.fork() as EntityManager;
+    tier = await startUseCaseTier({ imports: [IdentityModule] });
+    directory = tier.get(IdentityDirectory);
+    em = () => tier.em();
     tenant = await createTenant(em(), 'directory');
     other = await createTenant(em(), 'other');
   });
 
-  afterAll(async () => {
-    await module?.close();
-    await database?.drop();
-  });
+  afterAll(() => tier?.close());
 
   describe('community', () => {
     it('answers the facts by id and by slug, with a real Date', async () => {
@@ -232,7 +210,7 @@ describe('IdentityDirectory (identity read port)', () => {
   });
 
   it('reads inside a caller’s SQL transaction with within(sql)', async () => {
-    const db = module.get(SqlDatabase);
+    const db = tier.get(SqlDatabase);
     // Rolled back by throwing what was seen: the row never exists outside the transaction.
     const seen = await db
       .transaction(async (sql) => {

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { FixedClock, PlatformModule, scopeToCommunity, SqlDatabase, type Actor } from '@linli/platform';
+import type { EntityManager } from '@mikro-orm/core';
+import { SqlDatabase, type Actor, type FixedClock } from '@linli/platform';
 import { createTenant, makePerson, type Tenant } from '@linli/identity/testing';
 import {
   claimFirstStatements,
@@ -11,9 +9,7 @@ import {
   VolunteeringModule,
   type ClaimInput,
 } from '@linli/volunteering';
-import { allEntities, allMigrations } from '../../../../config/contexts';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { testConfig } from '../../../../test/support/test-api';
+import { startUseCaseTier, type UseCaseTier } from '../../../../test/support/use-case-tier';
 import { RemindersModule } from '../reminders.module';
 import { outboxMail, parkedEvents, recordOutboxEvents, volunteeringEvent, type EventShift } from '../testing';
 import { REMINDER_CONSUMER, ReminderProjector } from './reminder-projector';
@@ -29,39 +25,22 @@ const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
  * volunteering's schemas, and mail_outbox holds the reminders at the right instants.
  */
 describe('reminders from volunteering events (use-case tier)', () => {
-  let database: TestDatabase;
-  let module: TestingModule;
+  let tier: UseCaseTier;
+  let clock: FixedClock;
   let db: SqlDatabase;
   let shifts: ShiftsService;
   let projector: ReminderProjector;
-  let orm: MikroORM;
   let em: EntityManager;
   let tenant: Tenant;
   let organiser: Actor;
-  const clock = new FixedClock(NOW);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    module = await Test.createTestingModule({
-      imports: [
-        PlatformModule.forRoot({
-          config: testConfig(),
-          databaseUrl: database.url,
-          entities: allEntities,
-          migrations: allMigrations,
-          http: false,
-          clock,
-        }),
-        VolunteeringModule,
-        RemindersModule,
-      ],
-    }).compile();
-    await module.init();
-    db = module.get(SqlDatabase);
-    shifts = module.get(ShiftsService);
-    projector = module.get(ReminderProjector);
-    orm = module.get(MikroORM);
-    em = orm.em.fork() as EntityManager;
+    tier = await startUseCaseTier({ now: NOW, imports: [VolunteeringModule, RemindersModule] });
+    clock = tier.clock;
+    db = tier.get(SqlDatabase);
+    shifts = tier.get(ShiftsService);
+    projector = tier.get(ReminderProjector);
+    em = tier.em();
     tenant = await createTenant(em, 'reminders');
     organiser = {
       accountId: tenant.accounts.organiser.id,
@@ -70,17 +49,12 @@ describe('reminders from volunteering events (use-case tier)', () => {
       personId: tenant.people.organiser.id,
     };
   });
-  afterAll(async () => {
-    await module?.close();
-    await database?.drop();
-  });
+  afterAll(() => tier?.close());
   beforeEach(() => clock.set(NOW));
 
   /** As the API runs a use case: in a request context scoped to the community (the tenant filter). */
   function inCommunity<T>(work: () => Promise<T>): Promise<T> {
-    const scoped = orm.em.fork();
-    scopeToCommunity(scoped, tenant.community.id);
-    return RequestContext.create(scoped, work);
+    return tier.inCommunity(tenant.community.id, work);
   }
 
   async function volunteer(languages?: string[]) {

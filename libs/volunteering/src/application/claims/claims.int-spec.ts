@@ -4,7 +4,13 @@ import { createTenant, type Tenant } from '@linli/identity/testing';
 import { Claim } from '../../infra/claim.entity';
 import { Shift } from '../../infra/shift.entity';
 import { actorOf, createPerson, createShift, createVolunteer } from '../../testing';
-import { startUseCaseTier, untilSomeoneWaitsForALock, type UseCaseTier } from '../../testing/use-case-tier';
+import {
+  startUseCaseTier,
+  untilSomeoneWaitsForALock,
+  type UseCaseTier,
+} from '../../../../../test/support/use-case-tier';
+import { IdentityModule } from '@linli/identity';
+import { VolunteeringModule } from '../../volunteering.module';
 import { CancelClaimUseCase } from './cancel-claim.use-case';
 import { ClaimShiftUseCase } from './claim-shift.use-case';
 
@@ -30,7 +36,7 @@ describe('claiming and cancelling (use cases on PostgreSQL, no HTTP)', () => {
   let cancels: CancelClaimUseCase;
 
   beforeAll(async () => {
-    tier = await startUseCaseTier(NOW);
+    tier = await startUseCaseTier({ now: NOW, imports: [IdentityModule, VolunteeringModule] });
     tenant = await createTenant(tier.em());
     organiser = actorOf(tenant.accounts.organiser);
     claims = tier.get(ClaimShiftUseCase);

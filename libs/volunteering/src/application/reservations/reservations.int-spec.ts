@@ -5,7 +5,13 @@ import { Claim } from '../../infra/claim.entity';
 import { OrganisationReservation } from '../../infra/organisation-reservation.entity';
 import { Shift } from '../../infra/shift.entity';
 import { actorOf, createPerson, createShift, createVolunteer } from '../../testing';
-import { startUseCaseTier, untilSomeoneWaitsForALock, type UseCaseTier } from '../../testing/use-case-tier';
+import {
+  startUseCaseTier,
+  untilSomeoneWaitsForALock,
+  type UseCaseTier,
+} from '../../../../../test/support/use-case-tier';
+import { IdentityModule } from '@linli/identity';
+import { VolunteeringModule } from '../../volunteering.module';
 import { ClaimShiftUseCase } from '../claims/claim-shift.use-case';
 import { ReservationsUseCase } from './reservations.use-case';
 
@@ -32,7 +38,7 @@ describe('organisation reservations (use cases on PostgreSQL, no HTTP)', () => {
   let claims: ClaimShiftUseCase;
 
   beforeAll(async () => {
-    tier = await startUseCaseTier(NOW);
+    tier = await startUseCaseTier({ now: NOW, imports: [IdentityModule, VolunteeringModule] });
     tenant = await createTenant(tier.em());
     organiser = actorOf(tenant.accounts.organiser);
     coordinator = actorOf(tenant.accounts.coordinator);

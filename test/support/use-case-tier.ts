@@ -2,18 +2,16 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { MikroORM, RequestContext, type EntityManager } from '@mikro-orm/core';
 import type { Type } from '@nestjs/common';
 import { Client } from 'pg';
+import type { DynamicModule } from '@nestjs/common';
 import { FixedClock, PlatformModule, scopeToCommunity } from '@linli/platform';
-import { IdentityModule } from '@linli/identity';
-import { allEntities, allMigrations } from '../../../../config/contexts';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { testConfig } from '../../../../test/support/test-api';
-import { VolunteeringModule } from '../volunteering.module';
+import { allEntities, allMigrations } from '../../config/contexts';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { testConfig } from './test-api';
 
 /**
- * The use-case tier (immich's "medium" tests): volunteering's application services from a Nest
- * testing module on a real, migrated PostgreSQL, called directly, without HTTP. Not exported from
- * `@linli/volunteering/testing` (it composes the whole application's entities); the int-specs next
- * to the use cases import it by path.
+ * The use-case tier (immich's "medium" tests): a context's application services from a Nest
+ * testing module on a real, migrated PostgreSQL, called directly, without HTTP. The int-specs next
+ * to the use cases (and test/contracts) start one with the modules they need.
  */
 export interface UseCaseTier {
   database: TestDatabase;
@@ -29,21 +27,25 @@ export interface UseCaseTier {
   close(): Promise<void>;
 }
 
-export async function startUseCaseTier(now: Date): Promise<UseCaseTier> {
+export async function startUseCaseTier(options: {
+  /** The context modules under test (and the ones they need), e.g. [VolunteeringModule]. */
+  imports: (Type | DynamicModule)[];
+  now?: Date;
+  env?: Record<string, string>;
+}): Promise<UseCaseTier> {
   const database = await createTestDatabase();
-  const clock = new FixedClock(now);
+  const clock = new FixedClock(options.now ?? new Date());
   const module = await Test.createTestingModule({
     imports: [
       PlatformModule.forRoot({
-        config: testConfig({ DB_POOL_MAX: '20' }),
+        config: testConfig({ DB_POOL_MAX: '20', ...options.env }),
         databaseUrl: database.url,
         entities: allEntities,
         migrations: allMigrations,
         http: false,
         clock,
       }),
-      IdentityModule,
-      VolunteeringModule,
+      ...options.imports,
     ],
   }).compile();
   await module.init();
