@@ -55,6 +55,13 @@ async function seed(pool: Pool, label: string): Promise<Setup> {
        SELECT id, $1, '压测志愿者', '{}', '{}', '{zh-CN}', true, now(), now() FROM unnest($2::uuid[]) AS id`,
       [communityId, chunk],
     );
+    // Each volunteer's account (same id as the person): the API checks every token's account.
+    await pool.query(
+      `INSERT INTO account (id, community_id, email, password_hash, role, person_id, active, created_at, updated_at)
+       SELECT id, $1, 'bench-' || id || '@bench.linli', 'not-a-hash', 'volunteer', id, true, now(), now()
+         FROM unnest($2::uuid[]) AS id`,
+      [communityId, chunk],
+    );
   }
   return { communityId, shiftIds, personIds };
 }

@@ -69,6 +69,10 @@ describe('volunteering event contracts', () => {
     );
     expect([...fields('ClaimConfirmed')]).toContain('reservationId');
     expect([...fields('ClaimCompleted')]).toContain('closedWithoutCheckOut');
+    expect([...fields('ClaimCancelled')]).toEqual(
+      expect.arrayContaining(['reason', 'overlapsShiftId', 'commitmentId']),
+    );
+    expect([...fields('CommitmentRefused')]).toEqual(expect.arrayContaining(['commitmentId', 'personId']));
   });
 
   it('refuses a payload with a renamed field', () => {

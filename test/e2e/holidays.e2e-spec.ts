@@ -1,4 +1,5 @@
 import { createTenant, Tenant } from '@linli/identity/testing';
+import { FixedClock } from '@linli/platform';
 import { startTestApi, TestApi } from '../support/test-api';
 import { Bearers, signInAll } from '../support/auth';
 import { errorFields, expectProblem, expectStatus } from './identity-e2e.helpers';
@@ -11,6 +12,9 @@ interface Day {
   note: string | null;
   bundled: { kind: string; name: string } | null;
 }
+
+/** The re-plan report of a change that touched nothing planned (issue 10). */
+const NOTHING_REPLANNED = { cancelled: [], moved: [], added: [], refused: [] };
 
 const NATIONAL_DAY_2027 = [
   { date: '2027-09-26', kind: 'workday', name: '国庆节' },
@@ -133,7 +137,8 @@ describe('holidays: /api/v1/holidays and /api/v1/recurrence/preview', () => {
         note: '街道安排',
       });
       expectStatus(added, 200);
-      expect(added.body).toEqual({
+      const { replanned, ...addedDay } = added.body;
+      expect(addedDay).toEqual({
         date: '2026-10-12',
         kind: 'off',
         name: '社区活动日',
@@ -141,7 +146,9 @@ describe('holidays: /api/v1/holidays and /api/v1/recurrence/preview', () => {
         note: '街道安排',
         bundled: null,
       });
-      expect(await dayOn(asA.volunteer, '2026-10-12')).toEqual(added.body);
+      // No series in this community: nothing to re-plan (issue 10).
+      expect(replanned).toEqual({ cancelled: [], moved: [], added: [], refused: [] });
+      expect(await dayOn(asA.volunteer, '2026-10-12')).toEqual(addedDay);
 
       const corrected = await put(asA.organiser, '2026-10-12', { kind: 'workday', name: '社区调休' });
       expectStatus(corrected, 200);
@@ -155,7 +162,12 @@ describe('holidays: /api/v1/holidays and /api/v1/recurrence/preview', () => {
 
       const removed = await remove(asA.organiser, '2026-10-12');
       expectStatus(removed, 200);
-      expect(removed.body).toEqual({ date: '2026-10-12', outcome: 'deleted', day: null });
+      expect(removed.body).toEqual({
+        date: '2026-10-12',
+        outcome: 'deleted',
+        day: null,
+        replanned: NOTHING_REPLANNED,
+      });
       expect(await dayOn(asA.volunteer, '2026-10-12')).toBeUndefined();
     });
 
@@ -251,7 +263,14 @@ describe('holidays: /api/v1/holidays and /api/v1/recurrence/preview', () => {
         content: JSON.stringify(NATIONAL_DAY_2027),
       });
       expectStatus(response, 200);
-      expect(response.body).toEqual({ year: 2027, days: 9, off: 7, workday: 2, replaced: 0 });
+      expect(response.body).toEqual({
+        year: 2027,
+        days: 9,
+        off: 7,
+        workday: 2,
+        replaced: 0,
+        replanned: NOTHING_REPLANNED,
+      });
       const year = await list(asA.volunteer, 2027);
       expect(year.body).toMatchObject({ year: 2027, hasOfficialData: true, importedAt: expect.any(String) });
       expect(
@@ -262,7 +281,14 @@ describe('holidays: /api/v1/holidays and /api/v1/recurrence/preview', () => {
     it('imports 2028 from an iCalendar file, expanding multi-day events', async () => {
       const response = await importYear(asA.organiser, { year: 2028, format: 'ics', content: ICS_2028 });
       expectStatus(response, 200);
-      expect(response.body).toEqual({ year: 2028, days: 4, off: 3, workday: 1, replaced: 0 });
+      expect(response.body).toEqual({
+        year: 2028,
+        days: 4,
+        off: 3,
+        workday: 1,
+        replaced: 0,
+        replanned: NOTHING_REPLANNED,
+      });
       const days = await daysOf(asA.volunteer, 2028);
       expect(days.map((day) => `${day.date} ${day.kind} ${day.name}`)).toEqual([
         '2028-01-01 off 元旦',
@@ -538,5 +564,196 @@ describe('holidays: /api/v1/holidays and /api/v1/recurrence/preview', () => {
         '-05:00',
       ]);
     });
+  });
+});
+
+// Issue 10, item 11: holidays no longer fail silently. A series over a year without official
+// data says so; importing or correcting a year re-plans the shifts not yet held (skip, move, add
+// make-up workdays per the series' policy), tells the people on them once (the shift events
+// invites and reminders follow), and the organiser gets a report of what moved.
+describe('holidays re-plan series (issue 10)', () => {
+  const NOW = new Date('2026-12-01T00:00:00Z');
+  let api: TestApi;
+  let c: Tenant;
+  let as: Bearers;
+
+  beforeAll(async () => {
+    api = await startTestApi({ clock: new FixedClock(NOW) });
+    c = await createTenant(api.em(), 'c');
+    as = await signInAll(api, c);
+  });
+  afterAll(() => api.close());
+
+  const series = async (title: string, rrule: string, dtstart: string, holidayPolicy: string) => {
+    const response = await api.http.post('/api/v1/shift-series').set('authorization', as.organiser).send({
+      title,
+      rrule,
+      dtstart,
+      timeZone: 'Asia/Shanghai',
+      holidayPolicy,
+      durationMinutes: 120,
+      capacity: 3,
+    });
+    expectStatus(response, 201);
+    return response.body;
+  };
+  const shiftsOf = async (seriesId: string) => {
+    const response = await api.http
+      .get(`/api/v1/shift-series/${seriesId}/shifts?pageSize=100`)
+      .set('authorization', as.organiser);
+    expectStatus(response, 200);
+    return response.body.items as SeriesShift[];
+  };
+  type SeriesShift = { id: string; startsAt: string; status: string; title: string };
+  const on = (shifts: SeriesShift[], instant: string) => shifts.find((s) => s.startsAt === instant);
+  const events = (shiftId: string, type: string) =>
+    api
+      .em()
+      .getConnection()
+      .execute<{ n: string }[]>(
+        `SELECT count(*) AS n FROM outbox_event WHERE aggregate_id = ? AND type = ?`,
+        [shiftId, type],
+      )
+      .then(([row]) => Number(row.n));
+
+  const NEW_YEAR_2027 = [
+    { date: '2027-01-01', kind: 'off', name: '元旦' },
+    { date: '2027-01-09', kind: 'workday', name: '元旦' },
+  ];
+
+  it('warns in series creation and preview when a covered year has no official data', async () => {
+    const created = await series(
+      '周五图书室',
+      'FREQ=WEEKLY;BYDAY=FR',
+      '2026-12-04T09:00:00',
+      'skip_holidays',
+    );
+    expect(created.warnings).toEqual([
+      expect.objectContaining({
+        code: 'HOLIDAY_DATA_MISSING',
+        year: 2027,
+        message: expect.stringContaining('2027'),
+      }),
+    ]);
+    const preview = await api.http
+      .post('/api/v1/recurrence/preview')
+      .set('authorization', as.organiser)
+      .send({
+        rrule: 'FREQ=WEEKLY;BYDAY=FR',
+        dtstart: '2026-12-04T09:00:00',
+        duration: 'PT2H',
+        holidayPolicy: 'skip_holidays',
+        limit: 10,
+      });
+    expectStatus(preview, 200);
+    expect(preview.body.warnings).toEqual([
+      expect.objectContaining({ code: 'HOLIDAY_DATA_MISSING', year: 2027 }),
+    ]);
+    // No warning when nothing depends on holidays, or every year is known.
+    const ignoring = await series('周五不看节假日', 'FREQ=WEEKLY;BYDAY=FR', '2026-12-04T09:00:00', 'ignore');
+    expect(ignoring.warnings).toEqual([]);
+    const known = await api.http.post('/api/v1/recurrence/preview').set('authorization', as.organiser).send({
+      rrule: 'FREQ=WEEKLY;BYDAY=FR;COUNT=3',
+      dtstart: '2026-12-04T09:00:00',
+      holidayPolicy: 'skip_holidays',
+    });
+    expect(known.body.warnings).toEqual([]);
+  });
+
+  it('importing the year skips, moves and adds per policy, tells people once, and reports what moved', async () => {
+    const fridays = await series('周五值班', 'FREQ=WEEKLY;BYDAY=FR', '2026-12-04T09:00:00', 'skip_holidays');
+    const moving = await series(
+      '周五巡逻',
+      'FREQ=WEEKLY;BYDAY=FR',
+      '2026-12-04T14:00:00',
+      'move_to_next_workday',
+    );
+    const weekdays = await series(
+      '工作日服务台',
+      'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+      '2026-12-28T09:00:00',
+      'skip_holidays_add_workdays',
+    );
+    const newYearsDay = on(await shiftsOf(fridays.id), '2027-01-01T01:00:00.000Z')!;
+    const movingDay = on(await shiftsOf(moving.id), '2027-01-01T06:00:00.000Z')!;
+    expect(newYearsDay).toBeDefined();
+    expect(movingDay).toBeDefined();
+    for (const shift of [newYearsDay, movingDay]) {
+      const claim = await api.http
+        .post(`/api/v1/shifts/${shift.id}/claims`)
+        .set('authorization', as.organiser)
+        .send({ personId: c.people.volunteer.id });
+      expectStatus(claim, 201);
+    }
+
+    const imported = await api.http
+      .post('/api/v1/holidays/import')
+      .set('authorization', as.organiser)
+      .send({ year: 2027, format: 'json', content: JSON.stringify(NEW_YEAR_2027) });
+    expectStatus(imported, 200);
+    const report = imported.body.replanned;
+    expect(report.cancelled).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          shiftId: newYearsDay.id,
+          seriesId: fridays.id,
+          startsAt: '2027-01-01T01:00:00.000Z',
+          holidayName: '元旦',
+          people: 1,
+        }),
+      ]),
+    );
+    expect(report.moved).toEqual([
+      expect.objectContaining({
+        shiftId: movingDay.id,
+        seriesId: moving.id,
+        from: '2027-01-01T06:00:00.000Z',
+        to: '2027-01-04T06:00:00.000Z',
+        people: 1,
+      }),
+    ]);
+    expect(report.added).toEqual([
+      expect.objectContaining({ seriesId: weekdays.id, startsAt: '2027-01-09T01:00:00.000Z' }),
+    ]);
+    // Every skip series of the community lost its 1 January (the first test's too); the moving one did not.
+    const cancelledSeries = report.cancelled.map((s: { seriesId: string }) => s.seriesId);
+    expect(cancelledSeries).toEqual(expect.arrayContaining([fridays.id, weekdays.id]));
+    expect(cancelledSeries).not.toContain(moving.id);
+    expect(report.refused).toEqual([]);
+
+    expect(on(await shiftsOf(fridays.id), '2027-01-01T01:00:00.000Z')).toMatchObject({ status: 'cancelled' });
+    expect(on(await shiftsOf(moving.id), '2027-01-04T06:00:00.000Z')).toMatchObject({ id: movingDay.id });
+    expect(on(await shiftsOf(weekdays.id), '2027-01-09T01:00:00.000Z')).toMatchObject({ status: 'open' });
+    // The claim moved with its shift.
+    const claims = await api.http
+      .get(`/api/v1/shifts/${movingDay.id}/claims`)
+      .set('authorization', as.organiser);
+    if (claims.status === 200) expect(claims.body.items ?? claims.body).toHaveLength(1);
+
+    // Once: importing the same file again changes nothing and tells nobody again.
+    const again = await api.http
+      .post('/api/v1/holidays/import')
+      .set('authorization', as.organiser)
+      .send({ year: 2027, format: 'json', content: JSON.stringify(NEW_YEAR_2027) });
+    expectStatus(again, 200);
+    expect(again.body.replanned).toMatchObject({ cancelled: [], moved: [], added: [] });
+    expect(await events(newYearsDay.id, 'ShiftCancelled')).toBe(1);
+    expect(await events(movingDay.id, 'ShiftChanged')).toBe(1);
+
+    // A correction of one day re-plans too.
+    const correction = await api.http
+      .put('/api/v1/holidays/2027-01-08')
+      .set('authorization', as.organiser)
+      .send({ kind: 'off', name: '社区活动日' });
+    expectStatus(correction, 200);
+    expect(correction.body.replanned.cancelled).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          seriesId: fridays.id,
+          startsAt: '2027-01-08T01:00:00.000Z',
+          holidayName: '社区活动日',
+        }),
+      ]),
+    );
   });
 });

@@ -261,15 +261,6 @@ describe('identity: cross-community isolation', () => {
         tables: ['membership'],
       },
       {
-        name: "coordinator: membership of B's person in their own organisation",
-        role: 'coordinator',
-        method: 'post',
-        url: () => '/api/v1/memberships',
-        body: () => ({ personId: b.people.volunteer.id, organisationId: a.organisation.id }),
-        fields: ['body.personId'],
-        tables: ['membership'],
-      },
-      {
         name: "organiser: volunteer account for B's person",
         role: 'organiser',
         method: 'post',

@@ -1,4 +1,4 @@
-import { createTenant, Tenant, TEST_PASSWORD } from '@linli/identity/testing';
+import { createTenant, makeAccount, makePerson, Tenant, TEST_PASSWORD } from '@linli/identity/testing';
 import { startTestApi, TestApi } from '../support/test-api';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -60,6 +60,43 @@ describe('login throttling across API processes', () => {
   });
 });
 
+/** The per-login counter is keyed on the login as login itself reads it (parseLoginName). */
+describe('login throttling keyed on the normalised login', () => {
+  let api: TestApi;
+  let tenant: Tenant;
+
+  beforeAll(async () => {
+    api = await startTestApi({ config: { LOGIN_LIMIT_PER_ACCOUNT: '3', LOGIN_LIMIT_PER_ADDRESS: '100' } });
+    tenant = await createTenant(api.em());
+  });
+  afterAll(() => api.close());
+
+  const attempt = (login: string, password: string) =>
+    api.http.post('/api/v1/auth/login').send({ login, password });
+
+  it('counts every spelling of one phone login on one counter (the login normalises them to one account)', async () => {
+    const em = api.em();
+    const person = makePerson(em, tenant.community);
+    await makeAccount(em, tenant.community, 'volunteer', { person, phone: '10055550000' });
+    await em.flush();
+    const spellings = ['1 0055550000', 'x10055550000', '100-5555-0000', '(100) 5555 0000'];
+    const statuses = [];
+    for (const login of spellings) statuses.push((await attempt(login, 'wrong')).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const blocked = await attempt('10055550000', TEST_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('counts an email login whatever its case and spaces', async () => {
+    const login = tenant.accounts.volunteer.email!;
+    const spellings = [login.toUpperCase(), ` ${login}`, `${login}  `, login];
+    const statuses = [];
+    for (const spelling of spellings) statuses.push((await attempt(spelling, 'wrong')).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});
+
 describe('login throttling per client address', () => {
   let api: TestApi;
   let tenant: Tenant;
@@ -90,5 +127,43 @@ describe('login throttling per client address', () => {
       .set('x-forwarded-for', '203.0.113.10')
       .send({ login: tenant.accounts.volunteer.email, password: TEST_PASSWORD });
     expect(other.status).toBe(200);
+  });
+});
+
+/**
+ * TRUST_PROXY is a hop count or a list of proxy addresses: only the hops a proxy of ours appended
+ * are believed, so a client's own X-Forwarded-For cannot pick its address. In these tests the
+ * client connects from 127.0.0.1, standing for the one proxy in front of Linli, which appends the
+ * real client address (203.0.113.77) to whatever the client sent.
+ */
+describe.each([
+  ['a hop count', '1'],
+  ['the proxy address list', 'loopback, 10.20.0.0/16'],
+  ['true (now one hop, not every hop)', 'true'],
+])('login throttling behind a proxy: TRUST_PROXY as %s', (_name, trustProxy) => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({
+      config: { LOGIN_LIMIT_PER_ACCOUNT: '100', LOGIN_LIMIT_PER_ADDRESS: '3', TRUST_PROXY: trustProxy },
+    });
+  });
+  afterAll(() => api.close());
+
+  it('a spoofed X-Forwarded-For does not reset the per-address limit', async () => {
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await api.http
+        .post('/api/v1/auth/login')
+        .set('x-forwarded-for', `198.51.100.${i}, 192.0.2.${i}, 203.0.113.77`)
+        .send({ login: `spoof${i}@x.cn`, password: 'x' });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    const neighbour = await api.http
+      .post('/api/v1/auth/login')
+      .set('x-forwarded-for', '203.0.113.78')
+      .send({ login: 'neighbour@x.cn', password: 'x' });
+    expect(neighbour.status).toBe(401);
   });
 });

@@ -203,17 +203,47 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
       expect((await get(as.organiser, foreign)).body.active).toBe(true);
     });
 
-    it('adds, ends and re-adds members of its own organisation', async () => {
-      const personId = await newPerson('协调员招的人');
-      const joined = await join(as.coordinator, { personId, organisationId: t.organisation.id });
-      expectStatus(joined, 201);
-      expect(joined.body).toMatchObject({ role: 'member', active: true, organisationId: t.organisation.id });
-      const ended = await end(as.coordinator, joined.body.id);
+    it('adds a new person (POST /people joins them), ends the membership; only an organiser re-adds', async () => {
+      const created = await api.http
+        .post('/api/v1/people')
+        .set('authorization', as.coordinator)
+        .send({ name: '协调员招的人' });
+      expectStatus(created, 201);
+      const joinedId = await membershipIdOf(api.em(), created.body.id, t.organisation.id);
+      const ended = await end(as.coordinator, joinedId);
       expectStatus(ended, 200);
       expect(ended.body.active).toBe(false);
-      const back = await join(as.coordinator, { personId, organisationId: t.organisation.id });
+      expectProblem(
+        await join(as.coordinator, { personId: created.body.id, organisationId: t.organisation.id }),
+        403,
+        'FORBIDDEN',
+      );
+      const back = await join(as.organiser, { personId: created.body.id, organisationId: t.organisation.id });
       expectStatus(back, 201);
-      expect(back.body).toMatchObject({ id: joined.body.id, active: true, role: 'member' });
+      expect(back.body).toMatchObject({ id: joinedId, active: true, role: 'member' });
+    });
+
+    it('cannot take over an existing person by adding them to its organisation (403, nothing written)', async () => {
+      const bystander = await newPerson('旁观者');
+      const before = await countRecords(api.em(), 'membership');
+      for (const personId of [t.people.organiser.id, bystander, t.people.volunteer.id]) {
+        const response = await join(as.coordinator, { personId, organisationId: t.organisation.id });
+        expectProblem(response, 403, 'FORBIDDEN');
+        expectProblem(
+          await api.http.get(`/api/v1/people/${personId}`).set('authorization', as.coordinator),
+          404,
+          'NOT_FOUND',
+        );
+        expectProblem(
+          await api.http
+            .patch(`/api/v1/people/${personId}`)
+            .set('authorization', as.coordinator)
+            .send({ phone: '13800000000' }),
+          404,
+          'NOT_FOUND',
+        );
+      }
+      expect(await countRecords(api.em(), 'membership')).toBe(before);
     });
 
     it('cannot appoint coordinators, by adding or by promoting (403)', async () => {

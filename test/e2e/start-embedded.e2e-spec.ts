@@ -22,6 +22,7 @@ function start(
   dataDir: string,
   port: number,
   user?: { uid: number; gid: number },
+  env: Record<string, string> = { NODE_ENV: 'development' },
 ): { child: ChildProcess; output: () => string } {
   let output = '';
   const child = spawn(
@@ -42,7 +43,7 @@ function start(
         DATA_DIR: dataDir,
         PORT: String(port),
         LOG_LEVEL: 'info',
-        NODE_ENV: 'development',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...user,
@@ -136,6 +137,33 @@ describe('npm start on the embedded PostgreSQL', () => {
     expect(output()).not.toContain('Seeded demo community');
     expect(await exited(child)).toBe(0);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  });
+
+  it('NODE_ENV=production on the embedded database: no demo community, none of its well-known logins', async () => {
+    const productionDir = mkdtempSync(join(tmpdir(), 'linli-start-production-'));
+    chmodSync(productionDir, 0o755);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const { child, output } = start(productionDir, port, undefined, {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'production-secret-production-secret-0123',
+    });
+    try {
+      await waitUntilReady(base, child, output);
+      for (const demo of Object.values(DEMO_LOGINS)) {
+        const response = await fetch(`${base}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ login: demo.email, password: DEMO_PASSWORD }),
+        });
+        expect(response.status).toBe(401);
+      }
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited(child)).toBe(0);
+    expect(output()).not.toContain('Seeded demo community');
+    rmSync(productionDir, { recursive: true, force: true });
   });
 
   // As root the embedded cluster runs as the `postgres` system user (tests above); as a normal user

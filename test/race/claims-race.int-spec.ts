@@ -1,5 +1,5 @@
 import { TokenService, FixedClock } from '@linli/platform';
-import { createTenant, makeOrganisation, makePerson, Tenant } from '@linli/identity/testing';
+import { createTenant, makeAccount, makeOrganisation, makePerson, Tenant } from '@linli/identity/testing';
 import { makeShift } from '@linli/volunteering/testing';
 import { startTestApi, TestApi } from '../support/test-api';
 
@@ -27,10 +27,14 @@ describe('claims under a rush', () => {
     const people = Array.from({ length: count }, (_, i) =>
       makePerson(em, tenant.community, { name: `抢单志愿者 ${i}` }),
     );
+    // Real accounts: every request's token is checked against its account (revocation at once).
+    const accounts = await Promise.all(
+      people.map((person) => makeAccount(em, tenant.community, 'volunteer', { person })),
+    );
     await em.flush();
-    return people.map((person) => ({
+    return people.map((person, i) => ({
       person,
-      bearer: `Bearer ${tokens.issue({ accountId: person.id, communityId: tenant.community.id, role: 'volunteer', personId: person.id })}`,
+      bearer: `Bearer ${tokens.issue({ accountId: accounts[i].id, communityId: tenant.community.id, role: 'volunteer', personId: person.id })}`,
     }));
   }
 

@@ -25,6 +25,9 @@ export async function createApi(options: {
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
+  // bufferLogs holds Nest's log calls until listen(); apps that never listen (tests, supertest)
+  // would keep every error line in memory and write none of them.
+  app.flushLogs();
   app.set('trust proxy', options.config.http.trustProxy);
   app.disable('x-powered-by');
   configureHttp(app, { bodyLimitBytes: options.config.http.bodyLimitBytes });

@@ -9,6 +9,8 @@ import { PasswordHasher } from './application/password-hasher';
 import { PeopleService } from './application/people.service';
 import { SeedDemoUseCase } from './application/seed-demo.use-case';
 import { IdentityDirectory } from './infra/identity-directory';
+import { SessionStore } from '@linli/platform';
+import { AccountSessions } from './infra/account-sessions';
 
 const services = [
   AccountsService,
@@ -25,7 +27,12 @@ const services = [
 
 /**
  * Communities, estates, partner organisations, people, memberships and accounts. No HTTP.
- * Other contexts read identity through IdentityDirectory (or the published views).
+ * Other contexts read identity through IdentityDirectory (or the published views). It also
+ * answers platform's per-request session check (SessionStore).
  */
-@Module({ providers: services, exports: services })
+@Module({
+  // platform's SessionCheck finds the store wherever it is registered (it asks the module graph).
+  providers: [...services, { provide: SessionStore, useClass: AccountSessions }],
+  exports: services,
+})
 export class IdentityModule {}

@@ -5,6 +5,7 @@ export * from './errors';
 export * from './auth/actor';
 export * from './auth/auth.decorators';
 export { TokenService } from './auth/token.service';
+export { SessionCheck, SessionStore, SESSION_CACHE_MS } from './auth/session-check';
 export * from './tenancy/tenant-filter';
 export * from './paging/paging';
 export { configureHttp } from './http/configure-http';

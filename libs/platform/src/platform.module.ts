@@ -9,6 +9,7 @@ import { EntityClass, ormOptions } from './database/orm-options';
 import { LoggingModule } from './logging/logging.module';
 import { Clock, SystemClock } from './clock/clock';
 import { TokenService } from './auth/token.service';
+import { SessionCheck } from './auth/session-check';
 import { AuthGuard } from './auth/auth.guard';
 import { ProblemDetailsFilter } from './errors';
 import { ZodValidationPipe } from './http/zod-validation.pipe';
@@ -56,6 +57,7 @@ export class PlatformModule {
     const providers: Provider[] = [
       { provide: Clock, useValue: options.clock ?? new SystemClock() },
       TokenService,
+      SessionCheck,
       IdempotencyInterceptor,
       // Units of work written wholly in SQL; its pool closes with the application.
       {
@@ -97,7 +99,15 @@ export class PlatformModule {
       ],
       controllers: options.http ? [HealthController] : [],
       providers,
-      exports: [ConfigModule, ThrottlerModule, Clock, TokenService, IdempotencyInterceptor, SqlDatabase],
+      exports: [
+        ConfigModule,
+        ThrottlerModule,
+        Clock,
+        TokenService,
+        SessionCheck,
+        IdempotencyInterceptor,
+        SqlDatabase,
+      ],
     };
   }
 }

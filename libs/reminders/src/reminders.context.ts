@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { LinliContext } from '@linli/platform';
 import { remindersEntities } from './infra/reminders.entities';
 import { REMINDERS_ERRORS } from './domain/reminders-errors';
+import { remindersMigrations } from './infra/migrations';
 import { DispatchApiModule } from './api/dispatch-api.module';
 import { RemindersApiModule } from './api/reminders-api.module';
 import { DispatchWorkerModule } from './dispatch/dispatch.module';
@@ -18,7 +19,7 @@ class RemindersWorkerModule {}
 export const remindersContext: LinliContext = {
   name: 'reminders',
   entities: remindersEntities,
-  migrations: [],
+  migrations: remindersMigrations,
   errorCodes: REMINDERS_ERRORS,
   api: RemindersHttpModule,
   worker: RemindersWorkerModule,

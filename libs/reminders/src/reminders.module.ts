@@ -4,6 +4,7 @@ import { OrganiserDigestTick } from './application/organiser-digest.tick';
 import { ReminderPreferencesService } from './application/reminder-preferences.service';
 import { ReminderProjector } from './application/reminder-projector';
 import { ReservationReleaseNoticeTick } from './application/reservation-release-notice.tick';
+import { ShiftReminders } from './application/shift-reminders';
 import { UnsubscribeTokens } from './application/unsubscribe-token';
 import { ReminderPreferencesRepository } from './infra/reminder-preferences.repository';
 
@@ -12,6 +13,7 @@ import { ReminderPreferencesRepository } from './infra/reminder-preferences.repo
   providers: [
     NotificationScheduler,
     UnsubscribeTokens,
+    ShiftReminders,
     ReminderProjector,
     OrganiserDigestTick,
     ReservationReleaseNoticeTick,

@@ -8,12 +8,13 @@ import { VolunteeringModule } from './volunteering.module';
 import { ReservationReleaseTick } from './application/reservations/reservation-release.tick';
 import { SeriesMaterialiseTick } from './application/series/series-materialise.tick';
 import { AttendanceCloseTick } from './application/attendance/attendance-close.tick';
+import { StandingCommitmentsTick } from './application/commitments/standing-commitments.tick';
 import { SeedVolunteeringDemoUseCase } from './application/demo/seed-volunteering-demo.use-case';
 
-/** The worker's ticks: release unassigned reserved places, materialise series, close attendance. */
+/** The worker's ticks: release unassigned reserved places, materialise series, close attendance, apply standing commitments. */
 @Module({
   imports: [VolunteeringModule],
-  providers: [ReservationReleaseTick, SeriesMaterialiseTick, AttendanceCloseTick],
+  providers: [ReservationReleaseTick, SeriesMaterialiseTick, AttendanceCloseTick, StandingCommitmentsTick],
   exports: [VolunteeringModule],
 })
 class VolunteeringWorkerModule {}

@@ -18,7 +18,10 @@ import { SeedVolunteeringDemoUseCase } from './application/demo/seed-volunteerin
 import { ShiftSeriesService } from './application/series/shift-series.service';
 import { EditShiftSeriesUseCase } from './application/series/edit-shift-series.use-case';
 import { EditSeriesOccurrenceUseCase } from './application/series/edit-series-occurrence.use-case';
+import { ReplanSeriesForHolidaysUseCase } from './application/series/replan-series-for-holidays.use-case';
+import { SeriesHolidayWarnings } from './application/series/series-holiday-warnings';
 import { ShiftInvitePlanner } from './application/shifts/shift-invite-planner';
+import { StandingCommitmentsUseCase } from './application/commitments/standing-commitments.use-case';
 import { ShiftCalendarSource } from './infra/shift-calendar-source';
 import { RotaQueries } from './infra/rota.queries';
 import { HoursReportQueries } from './infra/hours-report.queries';
@@ -43,8 +46,11 @@ const services = [
   ShiftSeriesService,
   EditShiftSeriesUseCase,
   EditSeriesOccurrenceUseCase,
+  ReplanSeriesForHolidaysUseCase,
+  SeriesHolidayWarnings,
   ShiftCalendarSource,
   ShiftInvitePlanner,
+  StandingCommitmentsUseCase,
 ];
 
 /** The statements the services above reach the database through (infra/), for this module only. */

@@ -281,3 +281,126 @@ describe('GET /cal/{token}.ics: the personal feed', () => {
     expect(source.calls.at(-1)).toMatchObject({ communityId: tenant.community.id, scope });
   });
 });
+
+// Issue 10, item 14.
+describe('GET /cal/{token}.ics: names and empty calendars (issue 10)', () => {
+  let api: TestApi;
+  let tenant: Tenant;
+  let volunteer: string;
+  const clock = new FixedClock(START);
+
+  beforeAll(async () => {
+    api = await startTestApi({ clock, extraModules: [FakeCalendarSourceModule] });
+    tenant = await createTenant(api.em());
+    volunteer = await bearerFor(api, tenant.accounts.volunteer.email);
+  });
+  afterAll(() => api.close());
+
+  it('names a person feed by its subscription’s label', async () => {
+    const response = await api.http
+      .post('/api/v1/calendar-subscriptions')
+      .set('authorization', volunteer)
+      .send({ scope: { kind: 'person' }, label: '家里的平板' });
+    expect(response.status).toBe(201);
+    const feed = await api.http.get(`/cal/${response.body.url.split('/cal/')[1]}`);
+    expect(feed.status).toBe(200);
+    expect(feed.text).toContain(`X-WR-CALNAME:${tenant.community.name} · 家里的平板`);
+    expect(feed.text).toContain(`NAME:${tenant.community.name} · 家里的平板`);
+  });
+
+  // Issue 10, item 13: a feed's alarms are its subscriber's reminder preferences, not the subject's.
+  it('alarms follow the subscriber’s reminder preferences, also on someone else’s feed', async () => {
+    const source = api.app.get(FakeCalendarSource);
+    const organiser = await bearerFor(api, tenant.accounts.organiser.email);
+    const volunteerId = tenant.people.volunteer.id;
+    source.set(tenant.community.id, { kind: 'person', personId: volunteerId }, [
+      makeCalendarEntry({
+        uid: 'held@linli',
+        start: new Date(START.getTime() + 3 * DAY),
+        alarmMinutesBefore: [1440, 120],
+      }),
+      makeCalendarEntry({
+        uid: 'waitlisted@linli',
+        start: new Date(START.getTime() + 4 * DAY),
+        status: 'TENTATIVE',
+      }),
+    ]);
+    const prefer = async (bearer: string, offsetsMinutes: number[]) => {
+      const response = await api.http
+        .put('/api/v1/me/reminder-preferences')
+        .set('authorization', bearer)
+        .send({ offsetsMinutes });
+      expect(response.status).toBe(200);
+    };
+    const triggers = (body: string) =>
+      body
+        .split('\r\n')
+        .filter((l) => l.startsWith('TRIGGER'))
+        .sort();
+
+    const own = await subscribedFeed(api, volunteer, { kind: 'person' });
+    const theirs = await subscribedFeed(api, organiser, { kind: 'person', id: volunteerId });
+    // Nobody chose yet: the defaults.
+    expect(triggers((await api.http.get(own.path)).text)).toEqual(['TRIGGER:-P1D', 'TRIGGER:-PT2H']);
+
+    await prefer(volunteer, [45]);
+    await prefer(organiser, [30, 10]);
+    const ownFeed = await api.http.get(own.path);
+    expect(triggers(ownFeed.text)).toEqual(['TRIGGER:-PT45M']);
+    expect(lintIcs(ownFeed.text)).toEqual([]);
+    expect(triggers((await api.http.get(theirs.path)).text)).toEqual(['TRIGGER:-PT10M', 'TRIGGER:-PT30M']);
+
+    // No reminders wanted: no alarms.
+    await prefer(volunteer, []);
+    expect(triggers((await api.http.get(own.path)).text)).toEqual([]);
+    source.set(tenant.community.id, { kind: 'person', personId: volunteerId }, []);
+  });
+
+  // Issue 10, item 5 (identity's side by engineer A): removing someone ends their feeds at once,
+  // and a feed about a person who was removed ends too.
+  it('a deactivated person’s feeds, and feeds about them, answer 410 Gone at once', async () => {
+    const own = await createTenant(api.em());
+    const organiser = await bearerFor(api, own.accounts.organiser.email);
+    const theVolunteer = await bearerFor(api, own.accounts.volunteer.email);
+    const mine = await subscribedFeed(api, theVolunteer, { kind: 'person' });
+    const aboutThem = await subscribedFeed(api, organiser, { kind: 'person', id: own.people.volunteer.id });
+    const community = await subscribedFeed(api, organiser, { kind: 'community' });
+    expect((await api.http.get(mine.path)).status).toBe(200);
+    expect((await api.http.get(aboutThem.path)).status).toBe(200);
+
+    const removed = await api.http
+      .patch(`/api/v1/people/${own.people.volunteer.id}`)
+      .set('authorization', organiser)
+      .send({ active: false });
+    expect(removed.status).toBe(200);
+    for (const path of [mine.path, aboutThem.path]) {
+      const gone = await api.http.get(path);
+      expect([gone.status, gone.body.code]).toEqual([410, 'CALENDAR_FEED_GONE']);
+    }
+    expect((await api.http.get(community.path)).status).toBe(200);
+  });
+
+  it('a disabled account’s feeds answer 410 Gone at once', async () => {
+    const own = await createTenant(api.em());
+    const organiser = await bearerFor(api, own.accounts.organiser.email);
+    const coordinator = await bearerFor(api, own.accounts.coordinator.email);
+    const feed = await subscribedFeed(api, coordinator, { kind: 'organisation' });
+    expect((await api.http.get(feed.path)).status).toBe(200);
+    const disabled = await api.http
+      .patch(`/api/v1/accounts/${own.accounts.coordinator.id}`)
+      .set('authorization', organiser)
+      .send({ active: false });
+    expect(disabled.status).toBe(200);
+    const gone = await api.http.get(feed.path);
+    expect([gone.status, gone.body.code]).toEqual([410, 'CALENDAR_FEED_GONE']);
+  });
+
+  it('an empty feed still has a component: the community zone’s VTIMEZONE', async () => {
+    const feed = await subscribedFeed(api, volunteer, { kind: 'person' });
+    const response = await api.http.get(feed.path);
+    expect(response.status).toBe(200);
+    expect(vevents(response.text)).toBe(0);
+    expect(response.text).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\n');
+    expect(lintIcs(response.text)).toEqual([]);
+  });
+});

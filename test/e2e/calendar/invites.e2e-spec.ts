@@ -11,6 +11,7 @@ import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
+const MAIL_FROM = '"城南社区 志愿服务" <volunteers@chengnan.example.cn>';
 const HOUR = 3_600_000;
 
 // No planners named: volunteering's ShiftInvitePlanner (@InvitePlannerProvider()) is found in the API's modules.
@@ -43,7 +44,7 @@ describe('invites by email (iTIP in mail_outbox)', () => {
   const clock = new FixedClock(NOW);
 
   beforeAll(async () => {
-    api = await startTestApi({ clock, extraModules: [InvitesUnderTest] });
+    api = await startTestApi({ clock, extraModules: [InvitesUnderTest], config: { MAIL_FROM } });
     tenant = await createTenant(api.em());
     organiser = await bearerFor(api, tenant.accounts.organiser.email);
     projector = api.app.get(InviteProjector, { strict: false });
@@ -104,6 +105,9 @@ describe('invites by email (iTIP in mail_outbox)', () => {
       status: event.getFirstPropertyValue('status'),
       start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate(),
       attendee: event.getFirstPropertyValue('attendee'),
+      summary: event.getFirstPropertyValue('summary'),
+      organizer: event.getFirstPropertyValue('organizer'),
+      organizerName: event.getFirstProperty('organizer')?.getParameter('cn'),
     };
   }
 
@@ -125,7 +129,7 @@ describe('invites by email (iTIP in mail_outbox)', () => {
     });
     expect(rows[0].subject).toContain('志愿服务确认');
     expect(rows[0].subject).toContain(s.title);
-    expect(vevent(rows[0].ics)).toEqual({
+    expect(vevent(rows[0].ics)).toMatchObject({
       method: 'REQUEST',
       uid: shiftCalendarUid(s.id),
       sequence: 1,
@@ -166,6 +170,41 @@ describe('invites by email (iTIP in mail_outbox)', () => {
     // Projecting again changes nothing.
     await projector.projectOnce();
     expect(await mails(p.id)).toHaveLength(3);
+  });
+
+  // Issue 10, item 12: a new title is a change people's calendars must hear of (the feed bumps
+  // SEQUENCE for it), and invites come from the address mail comes from (RFC 6047: ORGANIZER is
+  // the sender), not from a made-up one.
+  it('a title change sends an updated invite; ORGANIZER is the MAIL_FROM sender', async () => {
+    const s = await shift({ startsInHours: 72 });
+    const p = await person();
+    clock.set(NOW);
+    await place(s.id, p.id);
+    await project();
+    let rows = await mails(p.id);
+    expect(rows).toHaveLength(1);
+    expect(vevent(rows[0].ics)).toMatchObject({
+      organizer: 'mailto:volunteers@chengnan.example.cn',
+      organizerName: '城南社区 志愿服务',
+    });
+
+    clock.set(new Date(NOW.getTime() + 60_000));
+    const renamed = await api.http
+      .patch(`/api/v1/shifts/${s.id}`)
+      .set('authorization', organiser)
+      .send({ title: '图书室值班（改为亲子阅读）' });
+    expect([renamed.status, renamed.body.version]).toEqual([200, 2]);
+    await project();
+    rows = await mails(p.id);
+    expect(rows).toHaveLength(2);
+    expect(rows[1].subject).toContain('志愿服务变更');
+    expect(vevent(rows[1].ics)).toMatchObject({
+      method: 'REQUEST',
+      sequence: 2,
+      summary: '图书室值班（改为亲子阅读）',
+      start: s.startsAt,
+      organizer: 'mailto:volunteers@chengnan.example.cn',
+    });
   });
 
   it('the waitlist gets nothing until promoted; a cancelled shift sends CANCEL only to people invited', async () => {

@@ -80,8 +80,9 @@ describe('public feeds: market sessions and vehicle visits, without personal dat
     const again = await market().set('if-none-match', response.headers['etag']);
     expect(again.status).toBe(304);
     expect(again.headers['cache-control']).toBe('public, max-age=300');
+    // Only the ETag answers 304 here (issue 10: see the If-Modified-Since test below).
     const bySince = await market().set('if-modified-since', response.headers['last-modified']);
-    expect(bySince.status).toBe(304);
+    expect(bySince.status).toBe(200);
   });
 
   it('answers each estate’s vehicle visits', async () => {
@@ -131,6 +132,42 @@ describe('public feeds: market sessions and vehicle visits, without personal dat
       expect(response.status).toBe(404);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
+  });
+
+  // Issue 10, item 14: a public feed has no per-reader record of what it served, so an entry that
+  // drops out changes the body without moving Last-Modified: If-Modified-Since must not answer 304.
+  it('answers 200, not 304, to If-Modified-Since after the body changed', async () => {
+    const own = await createTenant(api.em());
+    const em = api.em();
+    const stays = makeShift(em, own.community.id, {
+      title: '市集 · 修伞',
+      originContext: 'market_session',
+      originId: randomUUID(),
+      startsInHours: 30,
+    });
+    const leaves = makeShift(em, own.community.id, {
+      title: '市集 · 磨刀',
+      originContext: 'market_session',
+      originId: randomUUID(),
+      startsInHours: 50,
+    });
+    await em.flush();
+    const path = `/cal/public/${own.community.slug}/market.ics`;
+    const first = await api.http.get(path);
+    expect(first.status).toBe(200);
+    expect(first.text).toContain('磨刀');
+    // The session leaves the market (as when its market session is deleted): no entry records it.
+    await api
+      .em()
+      .getConnection()
+      .execute(`UPDATE shift SET origin_context = NULL, origin_id = NULL WHERE id = ?`, [leaves.id]);
+    const after = await api.http.get(path).set('if-modified-since', first.headers['last-modified']);
+    expect(after.status).toBe(200);
+    expect(after.text).not.toContain('磨刀');
+    expect(after.text).toContain('修伞');
+    expect(stays.id).toBeDefined();
+    // The ETag still answers 304 for the body a client has.
+    expect((await api.http.get(path).set('if-none-match', after.headers['etag'])).status).toBe(304);
   });
 
   it('needs no token and is not under /api', async () => {

@@ -241,4 +241,37 @@ describe('shifts in calendar feeds (ShiftCalendarSource)', () => {
     expect(source.supports({ kind: 'venue', venueId: randomUUID() })).toBe(false);
     expect(source.supports({ kind: 'community' })).toBe(true);
   });
+
+  // Issue 10, item 14: a SUMMARY is one line in every client; a newline in a title is refused at
+  // the edge (400), on create and on edit, instead of being escaped into the feed.
+  it.each(['早班\n晚班', '早班\r\n晚班', '早班\r晚班', '早班\u2028晚班'])(
+    'refuses the title %j',
+    async (title) => {
+      const body = {
+        title,
+        startsAt: new Date(NOW.getTime() + 48 * 3_600_000).toISOString(),
+        endsAt: new Date(NOW.getTime() + 50 * 3_600_000).toISOString(),
+        timeZone: 'Asia/Shanghai',
+        capacity: 2,
+      };
+      const created = await api.http.post('/api/v1/shifts').set('authorization', organiser).send(body);
+      expect([created.status, created.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      const existing = await shift();
+      const edited = await api.http
+        .patch(`/api/v1/shifts/${existing.id}`)
+        .set('authorization', organiser)
+        .send({ title });
+      expect([edited.status, edited.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      // A series' title becomes its shifts' titles.
+      const series = await api.http.post('/api/v1/shift-series').set('authorization', organiser).send({
+        title,
+        rrule: 'FREQ=WEEKLY;BYDAY=MO',
+        dtstart: '2026-12-07T09:00:00',
+        timeZone: 'Asia/Shanghai',
+        durationMinutes: 60,
+        capacity: 2,
+      });
+      expect([series.status, series.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    },
+  );
 });

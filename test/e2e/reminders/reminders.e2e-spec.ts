@@ -199,6 +199,24 @@ describe('reminders (scheduling into mail_outbox)', () => {
     expect(await mails(p.id)).toEqual([]);
   });
 
+  // Issue 10, item 13: unsubscribing by the link is a change of preferences too.
+  it('the unsubscribe link withdraws the reminders already queued', async () => {
+    const p = await person();
+    const s = await shift({ startsInHours: 60 });
+    await place(s.id, p.id);
+    await project();
+    const queued = due(await mails(p.id));
+    expect(queued).toHaveLength(2);
+    const service = api.app.get(ReminderPreferencesService, { strict: false });
+    const token = service.tokenFor(tenant.community.id, p.id, 'shift_reminder');
+    expect(
+      (await api.http.get(`/api/v1/reminders/unsubscribe?token=${encodeURIComponent(token)}`)).status,
+    ).toBe(200);
+    const rows = await mails(p.id);
+    expect(due(rows)).toEqual([]);
+    expect(due(rows, 'cancelled')).toEqual(queued);
+  });
+
   it('preferences: volunteers edit their own, bounded', async () => {
     const volunteer = await bearerFor(api, tenant.accounts.volunteer.email);
     const get = await api.http.get('/api/v1/me/reminder-preferences').set('authorization', volunteer);
@@ -231,6 +249,56 @@ describe('reminders (scheduling into mail_outbox)', () => {
       .set('authorization', volunteer)
       .send({ digestTime: '19:00' });
     expect(settings.status).toBe(403);
+  });
+
+  // Issue 10, item 13: preferences apply to reminders already queued, not only to later ones.
+  it('changing preferences re-plans the queued reminders (new offsets, or none when unsubscribed)', async () => {
+    const volunteer = await bearerFor(api, tenant.accounts.volunteer.email);
+    const prefer = async (body: object) => {
+      const response = await api.http
+        .put('/api/v1/me/reminder-preferences')
+        .set('authorization', volunteer)
+        .send(body);
+      expect(response.status).toBe(200);
+    };
+    await prefer({
+      offsetsMinutes: [1440, 120],
+      quietStart: '22:00',
+      quietEnd: '07:00',
+      unsubscribedKinds: [],
+    });
+    // Starts 2026-12-03 10:00 Shanghai (02:00Z).
+    const s = await shift({ startsInHours: 50, title: '图书室值班' });
+    const p = tenant.people.volunteer;
+    await place(s.id, p.id);
+    await project();
+    const onShift = async () => (await mails(p.id)).filter((r) => r.shift_id === s.id);
+    const before = due(await onShift());
+    expect(before).toEqual(['2026-12-02T02:00:00.000Z', '2026-12-03T00:00:00.000Z']);
+
+    await prefer({ offsetsMinutes: [180] });
+    const rows = await onShift();
+    expect(due(rows)).toEqual(['2026-12-02T23:00:00.000Z']);
+    expect(due(rows, 'cancelled')).toEqual(before);
+    expect(rows.find((r) => r.status === 'pending')!.subject).toContain('图书室值班');
+
+    // The projector, meeting the claim's events again, does not bring the old times back.
+    await project();
+    expect(due(await onShift())).toEqual(['2026-12-02T23:00:00.000Z']);
+
+    // Quiet hours are re-planned too: 07:00 Shanghai falls in a quiet 06:00-08:00, moved to 08:00.
+    await prefer({ quietStart: '06:00', quietEnd: '08:00' });
+    expect(due(await onShift())).toEqual(['2026-12-03T00:00:00.000Z']);
+
+    await prefer({ unsubscribedKinds: ['shift_reminder'] });
+    expect(due(await onShift())).toEqual([]);
+    await prefer({
+      unsubscribedKinds: [],
+      quietStart: '22:00',
+      quietEnd: '07:00',
+      offsetsMinutes: [1440, 120],
+    });
+    expect(due(await onShift())).toEqual(before);
   });
 
   it("organisers' digest once a day after the digest time; coordinators' release notice once", async () => {

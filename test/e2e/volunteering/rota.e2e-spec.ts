@@ -144,10 +144,8 @@ describe('rota: the weekly board in one query', () => {
     for (const query of [
       'week=2026-W49&from=2026-12-01',
       'week=2026-W54',
-      'from=2026-12-01',
       'from=2026-12-01&to=2027-01-15',
       'from=2026-02-30&to=2026-03-01',
-      '',
     ]) {
       const response = await api.http.get(`/api/v1/rota?${query}`).set('authorization', volunteer);
       expect([query, response.status, response.body.code]).toEqual([query, 400, 'VALIDATION_FAILED']);
@@ -176,6 +174,8 @@ describe('rota: the weekly board in one query', () => {
     };
     await shift(tenant, at('2026-12-02T09:00:00'));
     await shift(tenant, at('2026-12-03T09:00:00'));
+    // The auth guard reads the account's session once and caches it briefly: not the rota's query.
+    await api.http.get('/api/v1/me').set('authorization', organiser).expect(200);
     const few = await countQueries();
     for (let i = 0; i < 58; i++) {
       const s = await shift(tenant, new Date(at('2026-12-01T10:00:00').getTime() + i * 2 * HOUR));

@@ -233,6 +233,86 @@ describe('shift series: materialised for the horizon, idempotently; edited this 
     expect((await materialise(newSeries.id)).body.created).toBe(9);
   });
 
+  const outbox = (shiftId: string) =>
+    api
+      .em()
+      .getConnection()
+      .execute<{ type: string; payload: Record<string, unknown> }[]>(
+        `SELECT type, payload FROM outbox_event WHERE aggregate_id = ? ORDER BY id`,
+        [shiftId],
+      );
+
+  it("'following' to an earlier time keeps every claim: the split day's shift moves too, with a change notice", async () => {
+    const series = await createSeries({ rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR' });
+    const before = await shiftsOf(series.id);
+    const splitAt = Date.parse('2026-10-12T09:00:00+08:00');
+    const later = before.filter((s) => Date.parse(s.startsAt) >= splitAt);
+    const [first, second] = later;
+    const onFirst = await placeSomeone(first.id);
+    await placeSomeone(second.id);
+
+    const response = await edit(series.id, {
+      scope: 'following',
+      occurrence: '2026-10-12T09:00:00+08:00',
+      changes: { startTime: '08:00' },
+    });
+    expect(response.status).toBe(200);
+    const { newSeries, changed, created, cancelled, failed } = response.body;
+    expect({ created, cancelled, failed }).toEqual({ created: [], cancelled: [], failed: [] });
+    expect([...changed].sort()).toEqual(later.map((s) => s.id).sort());
+    const carried = await shiftsOf(newSeries.id);
+    expect(carried.map((s) => s.id)).toEqual(later.map((s) => s.id));
+    expect(carried.every((s) => local(s.startsAt).endsWith('08:00'))).toBe(true);
+    expect(carried.find((s) => s.id === first.id)).toMatchObject({ confirmed: 1, status: 'open' });
+    expect(carried.find((s) => s.id === second.id)).toMatchObject({ confirmed: 1, status: 'open' });
+    const events = await outbox(first.id);
+    expect(events.map((e) => e.type)).not.toContain('ShiftCancelled');
+    expect(events.find((e) => e.type === 'ShiftChanged')?.payload).toMatchObject({
+      moved: true,
+      affectedPersonIds: [onFirst],
+    });
+  });
+
+  it("'following' moving a shift onto someone's other shift releases only that place, tells them, and moves the rest", async () => {
+    const series = await createSeries({ rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR' });
+    const target = (await shiftsOf(series.id)).find((s) => local(s.startsAt) === '2026-10-14 09:00')!;
+    const busy = await placeSomeone(target.id);
+    const free = await placeSomeone(target.id);
+    // The busy person already has an afternoon shift that day.
+    const afternoon = await api.http.post('/api/v1/shifts').set('authorization', organiser).send({
+      title: '助老 · 午后',
+      startsAt: '2026-10-14T14:30:00+08:00',
+      endsAt: '2026-10-14T16:00:00+08:00',
+      timeZone: 'Asia/Shanghai',
+      capacity: 2,
+    });
+    expect(afternoon.status).toBe(201);
+    expect((await placeOnShift(api, organiser, afternoon.body.id, busy)).status).toBe('confirmed');
+
+    const response = await edit(series.id, {
+      scope: 'following',
+      occurrence: '2026-10-12T09:00:00+08:00',
+      changes: { startTime: '14:00' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.failed).toEqual([]);
+    expect(response.body.released).toEqual([
+      { shiftId: target.id, personId: busy, reason: 'overlaps', overlapsShiftId: afternoon.body.id },
+    ]);
+    const moved = (await shiftsOf(response.body.newSeries.id)).find((s) => s.id === target.id)!;
+    expect(local(moved.startsAt)).toBe('2026-10-14 14:00');
+    expect(moved.confirmed).toBe(1);
+    const events = await outbox(target.id);
+    expect(events.find((e) => e.type === 'ShiftChanged')?.payload).toMatchObject({
+      affectedPersonIds: [free],
+    });
+    expect(events.find((e) => e.type === 'ClaimCancelled')?.payload).toMatchObject({
+      personId: busy,
+      reason: 'overlaps',
+      overlapsShiftId: afternoon.body.id,
+    });
+  });
+
   it("'all' changes every future shift but one edited by hand, unless includeEditedByHand", async () => {
     const series = await createSeries({ rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR' });
     const shifts = await shiftsOf(series.id);

@@ -26,7 +26,7 @@ export class FeedsController {
     @Res() response: Response,
   ): Promise<void> {
     response.setHeader('Referrer-Policy', 'no-referrer');
-    send(request, response, await this.feeds.publicMarket(slug), PUBLIC);
+    send(request, response, await this.feeds.publicMarket(slug), PUBLIC, { byDateToo: false });
   }
 
   @Get('public/:communitySlug/estates/:estateId/visits.ics')
@@ -37,7 +37,7 @@ export class FeedsController {
     @Res() response: Response,
   ): Promise<void> {
     response.setHeader('Referrer-Policy', 'no-referrer');
-    send(request, response, await this.feeds.publicVisits(slug, estateId), PUBLIC);
+    send(request, response, await this.feeds.publicVisits(slug, estateId), PUBLIC, { byDateToo: false });
   }
 
   @Get(':token.ics')
@@ -54,16 +54,31 @@ export class FeedsController {
       response.setHeader('Retry-After', String(answer.retryAfterSeconds));
       throw new DomainError('TOO_MANY_REQUESTS', 'This feed is polled too often; try again later');
     }
-    send(request, response, answer.feed, PERSONAL);
+    send(request, response, answer.feed, PERSONAL, { byDateToo: true });
   }
 }
 
-function send(request: Request, response: Response, feed: RenderedFeed, cacheControl: string): void {
+/**
+ * `byDateToo`: whether If-Modified-Since may answer 304. A personal feed records the ETag it last
+ * served and moves Last-Modified when the body changes; a public feed keeps no such record, so
+ * an entry that drops out changes its body without moving Last-Modified, and only the ETag can
+ * tell (RFC 9110 lets a server ignore If-Modified-Since).
+ */
+function send(
+  request: Request,
+  response: Response,
+  feed: RenderedFeed,
+  cacheControl: string,
+  conditions: { byDateToo: boolean },
+): void {
   response.setHeader('Cache-Control', cacheControl);
   response.setHeader('ETag', feed.etag);
   response.setHeader('Last-Modified', feed.lastModified.toUTCString());
   response.setHeader('X-Content-Type-Options', 'nosniff');
-  if (isNotModified(request.headers, feed.etag, feed.lastModified)) {
+  const headers = conditions.byDateToo
+    ? request.headers
+    : { 'if-none-match': request.headers['if-none-match'] };
+  if (isNotModified(headers, feed.etag, feed.lastModified)) {
     response.status(304).end();
     return;
   }

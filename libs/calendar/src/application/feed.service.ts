@@ -7,6 +7,7 @@ import type { FeedScope } from '../domain/calendar-entry';
 import { feedMeta } from '../domain/feed-naming';
 import { feedWindow } from '../domain/feed-window';
 import { maySubscribe } from '../domain/subscription-policy';
+import { withSubscriberAlarms } from '../domain/subscriber-alarms';
 import { toFeedScope } from '../domain/subscription-scope';
 import { LAST_USED_RESOLUTION_MS, lastUsedIsStale, subscriptionState } from '../domain/subscription-state';
 import {
@@ -69,17 +70,21 @@ export class FeedService {
 
     scopeToCommunity(this.em, subscription.community.id);
     const scope = toFeedScope(subscription.scope);
+    const window = this.window(now);
     const meta = feedMeta(
       scope,
       { community: subscription.community.name, ...subscription.names },
       subscription.community,
-      { refreshMinutes: REFRESH_MINUTES, revoked: state === 'grace' },
+      { refreshMinutes: REFRESH_MINUTES, revoked: state === 'grace', years: yearsOf(window) },
     );
     if (state === 'grace') {
       await this.touch(subscription, now);
       return { kind: 'feed', feed: this.assembler.render([], meta, subscription.revokedAt ?? now) };
     }
-    const entries = await this.assembler.entries(subscription.community.id, scope, this.window(now));
+    const entries = withSubscriberAlarms(
+      await this.assembler.entries(subscription.community.id, scope, window),
+      subscription.owner.alarmMinutesBefore,
+    );
     const changedSince = [subscription.createdAt, subscription.contentChangedAt]
       .filter((d): d is Date => d !== null)
       .reduce((a, b) => (a > b ? a : b));
@@ -117,10 +122,12 @@ export class FeedService {
     since: Date,
   ): Promise<RenderedFeed> {
     scopeToCommunity(this.em, community.id);
+    const window = this.window(this.clock.now());
     const meta = feedMeta(scope, { community: community.name, ...names }, community, {
       refreshMinutes: REFRESH_MINUTES,
+      years: yearsOf(window),
     });
-    const entries = await this.assembler.entries(community.id, scope, this.window(this.clock.now()));
+    const entries = await this.assembler.entries(community.id, scope, window);
     return this.assembler.render(entries, meta, since);
   }
 
@@ -140,10 +147,19 @@ export class FeedService {
   }
 }
 
-/** Rights follow the owner: a deactivated account, or a coordinator moved elsewhere, loses the feed. */
+/** The UTC years a window touches: an empty calendar's VTIMEZONE covers them. */
+function yearsOf(window: { from: Date; to: Date }): { from: number; to: number } {
+  return { from: window.from.getUTCFullYear(), to: window.to.getUTCFullYear() };
+}
+
+/**
+ * Rights follow the owner: a disabled account, a deactivated person, or a coordinator moved
+ * elsewhere loses the feed; so does a feed about a person who was deactivated.
+ */
 function ownerMayStillSee(subscription: FeedSubscription): boolean {
   const { owner } = subscription;
-  if (!owner.active) return false;
+  // A disabled account, a removed owner, or a removed person the feed is about (issue 10).
+  if (!owner.active || !subscription.subjectActive) return false;
   return maySubscribe(
     {
       accountId: owner.accountId,

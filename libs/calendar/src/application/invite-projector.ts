@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import {
+  APP_CONFIG,
+  type AppConfig,
   Clock,
   consumeEvents,
   SqlDatabase,
@@ -10,7 +12,7 @@ import {
   type Sql,
 } from '@linli/platform';
 import { decideInvites, intentKey, inviteKey, type InviteMessage } from '../domain/invite-decisions';
-import { renderInvite, type InviteOrganizer } from '../domain/invite-itip';
+import { inviteOrganizer, renderInvite, type InviteOrganizer } from '../domain/invite-itip';
 import { inviteMail } from '../domain/invite-mail';
 import { InviteStore, type QueuedMail } from '../infra/invite-store';
 import { InvitePlannerRegistry } from './invite-planners';
@@ -19,12 +21,6 @@ export const INVITE_CONSUMER = 'calendar-invites';
 const BATCH_SIZE = 200;
 /** Batches one tick works through at most; the rest waits for the next tick. */
 const BATCHES_PER_TICK = 25;
-
-/** Until mail sending is configured (reminders issue): the ORGANIZER of every invite. */
-export const DEFAULT_INVITE_ORGANIZER: InviteOrganizer = {
-  name: '邻里 Linli',
-  email: 'noreply@linli.invalid',
-};
 
 /**
  * Turns domain events into iTIP invites by email: reads outbox_event after its cursor (any number
@@ -36,12 +32,17 @@ export const DEFAULT_INVITE_ORGANIZER: InviteOrganizer = {
 @Injectable()
 export class InviteProjector {
   private readonly logger = new Logger(InviteProjector.name);
+  /** The mail's sender (MAIL_FROM) is the ORGANIZER of every invite (RFC 6047). */
+  private readonly organizer: InviteOrganizer;
 
   constructor(
     private readonly db: SqlDatabase,
     private readonly planners: InvitePlannerRegistry,
     @Inject(Clock) private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.organizer = inviteOrganizer(config.mail.from);
+  }
 
   @Interval(15_000)
   async tick(): Promise<void> {
@@ -112,7 +113,7 @@ export class InviteProjector {
       language: mail.language,
       subject: mail.subject,
       textBody: mail.text,
-      ics: renderInvite(entry, method, sequence, recipient, DEFAULT_INVITE_ORGANIZER),
+      ics: renderInvite(entry, method, sequence, recipient, this.organizer),
       icsMethod: method,
       dedupeKey: `itip:${entry.uid}:${recipient.personId}:${sequence}:${method}`,
       availableAt: now,

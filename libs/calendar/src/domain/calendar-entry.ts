@@ -54,6 +54,11 @@ export interface CalendarMeta {
   timeZone: string;
   /** REFRESH-INTERVAL / X-PUBLISHED-TTL, minutes. */
   refreshMinutes: number;
+  /**
+   * The UTC years the feed's window covers: the VTIMEZONE of `timeZone` is written for them when
+   * no entry brings a zone (an empty calendar still needs a component).
+   */
+  years?: { from: number; to: number };
   /** METHOD for iTIP messages (invites); absent for feeds. */
   method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
 }

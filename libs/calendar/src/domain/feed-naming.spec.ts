@@ -46,3 +46,23 @@ describe('feedMeta', () => {
     });
   });
 });
+
+// Issue 10, item 14: the name a person gave their subscription is what their calendar app shows.
+describe('feedMeta with a subscription label', () => {
+  it('names a person feed by its label, after the community', () => {
+    expect(
+      feedMeta({ kind: 'person', personId: 'p' }, { ...names, label: '家里的平板' }, zh, {
+        refreshMinutes: 60,
+      }).name,
+    ).toBe('城南社区 · 家里的平板');
+  });
+
+  it('carries the feed window’s years for an empty calendar’s VTIMEZONE', () => {
+    expect(
+      feedMeta({ kind: 'person', personId: 'p' }, names, zh, {
+        refreshMinutes: 60,
+        years: { from: 2026, to: 2027 },
+      }).years,
+    ).toEqual({ from: 2026, to: 2027 });
+  });
+});

@@ -5,6 +5,8 @@ export interface FeedNames {
   community: string;
   organisation?: string;
   estate?: string;
+  /** The subscription's own label (`我的手机`): a person feed is named by it when there is one. */
+  label?: string;
 }
 
 type Language = 'zh' | 'en';
@@ -51,15 +53,17 @@ export function feedMeta(
   scope: FeedScope,
   names: FeedNames,
   community: { timeZone: string; locale: string },
-  options: { refreshMinutes: number; revoked?: boolean },
+  options: { refreshMinutes: number; revoked?: boolean; years?: { from: number; to: number } },
 ): CalendarMeta {
   const language = languageOf(community.locale);
   const isPublic = scope.kind === 'public-market' || scope.kind === 'public-visits';
   const description = options.revoked ? 'revoked' : isPublic ? 'public' : 'personal';
+  const title = scope.kind === 'person' && names.label ? names.label : TITLES[scope.kind][language](names);
   return {
-    name: `${names.community} · ${TITLES[scope.kind][language](names)}`,
+    name: `${names.community} · ${title}`,
     description: DESCRIPTIONS[description][language],
     timeZone: community.timeZone,
     refreshMinutes: options.refreshMinutes,
+    ...(options.years ? { years: options.years } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import type { CalendarEntry } from './calendar-entry';
 import { lintIcs } from './ics/lint-ics';
-import { renderInvite } from './invite-itip';
+import { inviteOrganizer, renderInvite } from './invite-itip';
 import { formatWhen, inviteMail, mailLanguage } from './invite-mail';
 import type { InviteRecipient } from './invite-planner';
 
@@ -100,5 +100,21 @@ describe('the invite mail', () => {
 
   it('times are the entry’s wall clock whatever the process’s zone', () => {
     expect(formatWhen(ENTRY, 'en')).toContain('08:00–10:00');
+  });
+});
+
+// Issue 10, item 12: the ORGANIZER is whoever the mail comes from (MAIL_FROM), RFC 6047.
+describe('inviteOrganizer', () => {
+  it.each([
+    ['"邻里 Linli" <no-reply@linli.local>', { name: '邻里 Linli', email: 'no-reply@linli.local' }],
+    [
+      '城南社区 <volunteers@chengnan.example.cn>',
+      { name: '城南社区', email: 'volunteers@chengnan.example.cn' },
+    ],
+    ['<ops@example.cn>', { name: '邻里 Linli', email: 'ops@example.cn' }],
+    ['ops@example.cn', { name: '邻里 Linli', email: 'ops@example.cn' }],
+    ['"A \\"quoted\\" name" <a@example.cn>', { name: 'A "quoted" name', email: 'a@example.cn' }],
+  ])('%s', (from, organizer) => {
+    expect(inviteOrganizer(from)).toEqual(organizer);
   });
 });

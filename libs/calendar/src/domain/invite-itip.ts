@@ -11,6 +11,24 @@ export interface InviteOrganizer {
   email: string;
 }
 
+/** The name an invite carries when the sender address has none. */
+const DEFAULT_ORGANIZER_NAME = '邻里 Linli';
+
+/**
+ * The ORGANIZER of the invites mail carries, from the mail's sender (`MAIL_FROM`: `"Name" <a@b>`,
+ * `Name <a@b>` or `a@b`). RFC 6047 wants the two to agree: clients check that an iTIP message
+ * comes from its ORGANIZER, and replies go there.
+ */
+export function inviteOrganizer(mailFrom: string): InviteOrganizer {
+  const angle = /^\s*(.*?)\s*<([^<>]+)>\s*$/.exec(mailFrom);
+  if (!angle) return { name: DEFAULT_ORGANIZER_NAME, email: mailFrom.trim() };
+  let name = angle[1];
+  if (name.startsWith('"') && name.endsWith('"') && name.length >= 2) {
+    name = name.slice(1, -1).replace(/\\(.)/g, '$1');
+  }
+  return { name: name.trim() || DEFAULT_ORGANIZER_NAME, email: angle[2].trim() };
+}
+
 // A parameter value is quoted; DQUOTE and controls cannot appear in it at all (RFC 5545 3.2).
 const withoutControls = (value: string) =>
   [...value].filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f).join('');

@@ -25,10 +25,15 @@ export interface FeedSubscription {
     role: Role;
     personId?: string;
     organisationId?: string;
+    /** The account may act: it is enabled and its person (if any) is active (identity's `may_act`). */
     active: boolean;
+    /** The owner's reminder offsets (minutes before): their feeds' alarms; undefined when never chosen. */
+    alarmMinutesBefore?: number[];
   };
+  /** A person feed's subject is still an active person (false: removed); true for other scopes. */
+  subjectActive: boolean;
   community: FeedCommunity;
-  names: { organisation?: string; estate?: string };
+  names: { organisation?: string; estate?: string; label?: string };
 }
 
 interface SubscriptionRow {
@@ -52,20 +57,30 @@ interface SubscriptionRow {
   locale: string;
   organisation_name: string | null;
   estate_name: string | null;
+  label: string | null;
+  owner_alarm_minutes: number[] | null;
+  subject_active: boolean | null;
 }
 
-// One round trip on the unique token_hash index: the subscription, its owner's current rights,
+// One round trip on the unique token_hash index: the subscription, its owner's current rights
+// and reminder preferences (their feeds' alarms, through reminders' published view),
 // and the names its calendar title needs, through identity's published views (they inline into
 // this plan like the tables). Tenant filters do not apply (the token is the tenant key).
 const BY_TOKEN_HASH = `
 SELECT s.id, s.community_id, s.scope_kind, s.scope_id, s.token_hash, s.created_at, s.last_used_at,
        s.revoked_at, s.content_etag, s.content_changed_at, s.owner_account_id,
        a.role AS owner_role, a.person_id AS owner_person_id, a.organisation_id AS owner_organisation_id,
-       a.active AS owner_active, c.name AS community_name, c.time_zone, c.locale,
-       o.name AS organisation_name, e.name AS estate_name
+       a.may_act AS owner_active, sp.active AS subject_active, c.name AS community_name, c.time_zone, c.locale,
+       o.name AS organisation_name, e.name AS estate_name, s.label,
+       rp.offsets_minutes AS owner_alarm_minutes
   FROM calendar_subscription s
   JOIN identity_account_v1 a ON a.id = s.owner_account_id
   JOIN identity_community_v1 c ON c.id = s.community_id
+  LEFT JOIN identity_person_v1 sp
+         ON s.scope_kind = 'person' AND sp.id = COALESCE(s.scope_id, a.person_id)
+        AND sp.community_id = s.community_id
+  LEFT JOIN reminders_preference_v1 rp
+         ON rp.community_id = s.community_id AND rp.person_id = a.person_id
   LEFT JOIN identity_partner_organisation_v1 o
          ON s.scope_kind = 'organisation' AND o.id = s.scope_id AND o.community_id = s.community_id
   LEFT JOIN identity_estate_v1 e
@@ -122,13 +137,19 @@ function mapFeedSubscription(row: SubscriptionRow): FeedSubscription {
       personId: row.owner_person_id ?? undefined,
       organisationId: row.owner_organisation_id ?? undefined,
       active: row.owner_active,
+      alarmMinutesBefore: row.owner_alarm_minutes?.map(Number),
     },
+    subjectActive: row.subject_active !== false,
     community: {
       id: row.community_id,
       name: row.community_name,
       timeZone: row.time_zone,
       locale: row.locale,
     },
-    names: { organisation: row.organisation_name ?? undefined, estate: row.estate_name ?? undefined },
+    names: {
+      organisation: row.organisation_name ?? undefined,
+      estate: row.estate_name ?? undefined,
+      label: row.label ?? undefined,
+    },
   };
 }

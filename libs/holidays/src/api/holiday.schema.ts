@@ -44,6 +44,29 @@ export class ImportHolidayYearRequest extends createZodDto(
   }),
 ) {}
 
+const replannedOccurrence = z.object({
+  context: z.string().describe('who planned it, e.g. volunteering'),
+  shiftId: z.uuid(),
+  seriesId: z.uuid(),
+  title: z.string(),
+  startsAt: z.iso.datetime(),
+  holidayName: z.string().optional(),
+  people: z.number().int().describe('people on it, who were told'),
+});
+
+/** What a change of the calendar did to what was planned and not held yet (issue 10). */
+export const holidayReplanSchema = z.object({
+  cancelled: z.array(replannedOccurrence).describe('now on a day off: cancelled, people told'),
+  moved: z
+    .array(replannedOccurrence.extend({ from: z.iso.datetime(), to: z.iso.datetime() }))
+    .describe('moved to the next workday with their claims, people told'),
+  added: z.array(replannedOccurrence).describe('make-up workdays and days no longer off'),
+  refused: z
+    .array(replannedOccurrence.extend({ code: z.string(), message: z.string() }))
+    .describe('what the usual rules refused; left as it was'),
+});
+export type HolidayReplanResponse = z.infer<typeof holidayReplanSchema>;
+
 export const holidayDaySchema = z.object({
   date: z.string(),
   kind: z.enum(OVERRIDE_KINDS),
@@ -54,6 +77,10 @@ export const holidayDaySchema = z.object({
 });
 export type HolidayDayResponse = z.infer<typeof holidayDaySchema>;
 export class HolidayDayDto extends createZodDto(holidayDaySchema) {}
+
+export const holidayCorrectionSchema = holidayDaySchema.extend({ replanned: holidayReplanSchema });
+export type HolidayCorrectionResponse = z.infer<typeof holidayCorrectionSchema>;
+export class HolidayCorrectionDto extends createZodDto(holidayCorrectionSchema) {}
 
 export const holidayYearSchema = z.object({
   year: z.number().int(),
@@ -69,6 +96,7 @@ export const holidayRemovalSchema = z.object({
   outcome: z.literal('deleted'),
   /** The day as it reads now: the bundled entry, or null for an ordinary day. */
   day: holidayDaySchema.nullable(),
+  replanned: holidayReplanSchema,
 });
 export type HolidayRemovalResponse = z.infer<typeof holidayRemovalSchema>;
 export class HolidayRemovalDto extends createZodDto(holidayRemovalSchema) {}
@@ -79,5 +107,7 @@ export const holidayImportSummarySchema = z.object({
   off: z.number().int(),
   workday: z.number().int(),
   replaced: z.number().int(),
+  replanned: holidayReplanSchema,
 });
+export type HolidayImportSummaryResponse = z.infer<typeof holidayImportSummarySchema>;
 export class HolidayImportSummaryDto extends createZodDto(holidayImportSummarySchema) {}

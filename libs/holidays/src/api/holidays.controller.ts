@@ -2,12 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@linli/platform';
 import { HolidayCalendarService } from '../application/holiday-calendar.service';
-import { HolidayImportSummary, ImportHolidayYearUseCase } from '../application/import-holiday-year.use-case';
+import { ImportHolidayYearUseCase } from '../application/import-holiday-year.use-case';
 import {
+  HolidayCorrectionDto,
+  HolidayCorrectionResponse,
   HolidayDateParam,
-  HolidayDayDto,
-  HolidayDayResponse,
   HolidayImportSummaryDto,
+  HolidayImportSummaryResponse,
   HolidayRemovalDto,
   HolidayRemovalResponse,
   HolidayYearDto,
@@ -16,7 +17,7 @@ import {
   ImportHolidayYearRequest,
   UpsertHolidayDayRequest,
 } from './holiday.schema';
-import { mapHolidayDay, mapHolidayYear } from './holidays.mapper';
+import { mapHolidayDay, mapHolidayYear, mapImportSummary, mapReplan } from './holidays.mapper';
 
 /** 节假日安排: everyone reads the calendar; organisers correct days and import published years. */
 @ApiTags('holidays 节假日')
@@ -44,19 +45,20 @@ export class HolidaysController {
   async import(
     @CurrentActor() actor: Actor,
     @Body() body: ImportHolidayYearRequest,
-  ): Promise<HolidayImportSummary> {
-    return this.importYear.execute(actor, body);
+  ): Promise<HolidayImportSummaryResponse> {
+    return mapImportSummary(await this.importYear.execute(actor, body));
   }
 
   @Put(':date')
   @Roles('organiser')
-  @ApiOkResponse({ type: HolidayDayDto.Output })
+  @ApiOkResponse({ type: HolidayCorrectionDto.Output })
   async upsert(
     @CurrentActor() actor: Actor,
     @Param() { date }: HolidayDateParam,
     @Body() body: UpsertHolidayDayRequest,
-  ): Promise<HolidayDayResponse> {
-    return mapHolidayDay(await this.calendar.upsertDay(actor, date, body));
+  ): Promise<HolidayCorrectionResponse> {
+    const { day, replanned } = await this.calendar.upsertDay(actor, date, body);
+    return { ...mapHolidayDay(day), replanned: mapReplan(replanned) };
   }
 
   @Delete(':date')
@@ -66,7 +68,12 @@ export class HolidaysController {
     @CurrentActor() actor: Actor,
     @Param() { date }: HolidayDateParam,
   ): Promise<HolidayRemovalResponse> {
-    const day = await this.calendar.removeOverride(actor, date);
-    return { date, outcome: 'deleted', day: day ? mapHolidayDay(day) : null };
+    const { day, replanned } = await this.calendar.removeOverride(actor, date);
+    return {
+      date,
+      outcome: 'deleted',
+      day: day ? mapHolidayDay(day) : null,
+      replanned: mapReplan(replanned),
+    };
   }
 }

@@ -1,6 +1,13 @@
 import type { HolidayYearView } from '../application/holiday-calendar.service';
+import type { HolidayImportSummary } from '../application/import-holiday-year.use-case';
 import type { CalendarDayView } from '../domain/holiday-day';
-import type { HolidayDayResponse, HolidayYearResponse } from './holiday.schema';
+import type { HolidayReplanReport, ReplannedOccurrence } from '../domain/holiday-replan';
+import type {
+  HolidayDayResponse,
+  HolidayImportSummaryResponse,
+  HolidayReplanResponse,
+  HolidayYearResponse,
+} from './holiday.schema';
 
 /** Responses are built here, field by field, so nothing from the entities leaks out. */
 export function mapHolidayDay(day: CalendarDayView): HolidayDayResponse {
@@ -21,4 +28,33 @@ export function mapHolidayYear(view: HolidayYearView): HolidayYearResponse {
     importedAt: view.importedAt?.toISOString() ?? null,
     days: view.days.map(mapHolidayDay),
   };
+}
+
+function mapOccurrence(o: ReplannedOccurrence) {
+  return {
+    context: o.context,
+    shiftId: o.shiftId,
+    seriesId: o.seriesId,
+    title: o.title,
+    startsAt: o.startsAt.toISOString(),
+    ...(o.holidayName ? { holidayName: o.holidayName } : {}),
+    people: o.people,
+  };
+}
+
+export function mapReplan(report: HolidayReplanReport): HolidayReplanResponse {
+  return {
+    cancelled: report.cancelled.map(mapOccurrence),
+    moved: report.moved.map((o) => ({
+      ...mapOccurrence(o),
+      from: o.from.toISOString(),
+      to: o.to.toISOString(),
+    })),
+    added: report.added.map(mapOccurrence),
+    refused: report.refused.map((o) => ({ ...mapOccurrence(o), code: o.code, message: o.message })),
+  };
+}
+
+export function mapImportSummary(summary: HolidayImportSummary): HolidayImportSummaryResponse {
+  return { ...summary, replanned: mapReplan(summary.replanned) };
 }

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+
+/** A year whose holiday schedule is not known yet (issue 10): also in a created series' answer. */
+export const holidayWarningSchema = z.object({
+  code: z.literal('HOLIDAY_DATA_MISSING'),
+  year: z.number().int(),
+  occurrences: z.number().int(),
+  message: z.string(),
+});
 import { HOLIDAY_POLICIES, LIMITS, type HolidayPolicy } from '@linli/recurrence';
 
 const localDateTime = z
@@ -62,6 +70,9 @@ export const previewResponseSchema = z.object({
     z.object({ recurrenceId: z.string(), reason: z.string(), holidayName: z.string().optional() }),
   ),
   truncated: z.boolean(),
+  warnings: z
+    .array(holidayWarningSchema)
+    .describe('years without official holiday data: the policy could not apply to their occurrences'),
   timeZone: z.string(),
   window: z.object({ from: z.string(), to: z.string() }),
 });

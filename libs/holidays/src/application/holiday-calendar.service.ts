@@ -7,6 +7,8 @@ import { yearOf } from '../domain/local-date';
 import { HolidayOverride } from '../infra/holiday-override.entity';
 import { HolidayYear } from '../infra/holiday-year.entity';
 import { lockHolidayYear } from '../infra/holiday-year-lock';
+import type { HolidayReplanReport } from '../domain/holiday-replan';
+import { HolidayChangeHandlers } from './holiday-change-handlers';
 
 export interface HolidayDayInput {
   kind: OverrideKind;
@@ -24,7 +26,10 @@ const yearRange = (year: number) => ({ $gte: `${year}-01-01`, $lte: `${year}-12-
 /** China's holiday calendar per community: the bundled State Council data under the organisers' overrides. */
 @Injectable()
 export class HolidayCalendarService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly handlers: HolidayChangeHandlers,
+  ) {}
 
   /**
    * The calendar the recurrence engine reads for a community. Other contexts call it (shift series,
@@ -51,9 +56,16 @@ export class HolidayCalendarService {
     return { ...view, importedAt: imported?.importedAt ?? null };
   }
 
-  /** Declares or corrects one date; the same call creates and updates (PUT). */
-  async upsertDay(actor: Actor, date: string, input: HolidayDayInput): Promise<CalendarDayView> {
-    return this.em.transactional(async (em) => {
+  /**
+   * Declares or corrects one date; the same call creates and updates (PUT). Then re-plans what
+   * was planned around it and is not held yet (issue 10).
+   */
+  async upsertDay(
+    actor: Actor,
+    date: string,
+    input: HolidayDayInput,
+  ): Promise<{ day: CalendarDayView; replanned: HolidayReplanReport }> {
+    const day = await this.em.transactional(async (em) => {
       await lockHolidayYear(em, actor.communityId, yearOf(date));
       const data = { kind: input.kind, name: input.name, note: input.note ?? null };
       const existing = await em.findOne(HolidayOverride, { community: actor.communityId, date });
@@ -67,11 +79,21 @@ export class HolidayCalendarService {
       await em.flush();
       return viewDay(date, bundledChineseHolidays(), override)!;
     });
+    return {
+      day,
+      replanned: await this.handlers.afterHolidaysChanged(actor.communityId, { from: date, to: date }),
+    };
   }
 
-  /** Drops an organiser's override: the date reads as bundled again (or as an ordinary day, `null`). */
-  async removeOverride(actor: Actor, date: string): Promise<CalendarDayView | null> {
-    return this.em.transactional(async (em) => {
+  /**
+   * Drops an organiser's override: the date reads as bundled again (or as an ordinary day, `null`);
+   * then re-plans around it as a correction does.
+   */
+  async removeOverride(
+    actor: Actor,
+    date: string,
+  ): Promise<{ day: CalendarDayView | null; replanned: HolidayReplanReport }> {
+    const day = await this.em.transactional(async (em) => {
       await lockHolidayYear(em, actor.communityId, yearOf(date));
       const override = await em.findOne(HolidayOverride, { community: actor.communityId, date });
       if (!override) throw notFound(`Holiday override for ${date}`);
@@ -79,5 +101,9 @@ export class HolidayCalendarService {
       await em.flush();
       return viewDay(date, bundledChineseHolidays(), undefined) ?? null;
     });
+    return {
+      day,
+      replanned: await this.handlers.afterHolidaysChanged(actor.communityId, { from: date, to: date }),
+    };
   }
 }

@@ -17,6 +17,7 @@ import {
 } from '@linli/recurrence';
 import { holidaysError, type HolidaysErrorCode } from '../domain/holidays-errors';
 import { previewWindow } from '../domain/preview-window';
+import { holidayDataWarnings, type HolidayWarning } from '../domain/holiday-warnings';
 import { HolidayCalendarService } from './holiday-calendar.service';
 import { toDomainError } from './recurrence-error.mapper';
 
@@ -37,6 +38,8 @@ export interface PreviewResult {
   occurrences: FormattedOccurrence[];
   skipped: { recurrenceId: string; reason: SkippedOccurrence['reason']; holidayName?: string }[];
   truncated: boolean;
+  /** Years the occurrences fall in that have no official holiday data (the policy could not apply). */
+  warnings: HolidayWarning[];
   timeZone: string;
   window: { from: string; to: string };
 }
@@ -78,6 +81,7 @@ export class RecurrencePreviewService {
           ...(skipped.holidayName ? { holidayName: skipped.holidayName } : {}),
         })),
         truncated: result.truncated,
+        warnings: holidayDataWarnings(result.occurrences),
         timeZone,
         window: { from: isoInstant(window.window.from), to: isoInstant(window.window.to) },
       };

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -6,8 +6,9 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import { Actor, CurrentActor, Public, Roles } from '@linli/platform';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Actor, CurrentActor, LOGIN_THROTTLERS, Public, Roles } from '@linli/platform';
+import { loginThrottleKey } from '../domain/login-name';
 import { LoginUseCase } from '../application/login.use-case';
 import { MeService } from '../application/me.service';
 import { AccountsService } from '../application/accounts.service';
@@ -22,7 +23,9 @@ import {
   LoginResponseDto,
   MeDto,
   MeResponse,
+  UpdateAccountRequest,
 } from './auth.schema';
+import { IdParam } from './common.schema';
 
 @ApiTags('auth 登录')
 @Controller('v1')
@@ -33,10 +36,18 @@ export class AuthController {
     private readonly accounts: AccountsService,
   ) {}
 
-  /** Limited per client address and per login name; the counters live in PostgreSQL. */
+  /**
+   * Limited per client address and per login name, the name read as login reads it (so respelling a
+   * phone number gets no fresh counter); the counters live in PostgreSQL.
+   */
   @Post('auth/login')
   @Public()
   @UseGuards(ThrottlerGuard)
+  @Throttle({
+    [LOGIN_THROTTLERS.perAccount]: {
+      getTracker: (req: { body?: { login?: unknown } }) => loginThrottleKey(req.body?.login),
+    },
+  })
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto.Output })
   @ApiTooManyRequestsResponse({ description: 'TOO_MANY_REQUESTS' })
@@ -68,5 +79,18 @@ export class AuthController {
   async listAccounts(@CurrentActor() actor: Actor, @Query() query: ListAccountsQuery) {
     const page = await this.accounts.list(actor, query);
     return { ...page, items: page.items.map(mapAccount) };
+  }
+
+  /** Disable (or enable) a login; disabling ends its access tokens at once. */
+  @Patch('accounts/:id')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: AccountDto.Output })
+  async updateAccount(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @Body() body: UpdateAccountRequest,
+  ): Promise<AccountResponse> {
+    return mapAccount(await this.accounts.update(actor, id, body));
   }
 }

@@ -82,4 +82,7 @@ export const accountSchema = z.object({
 export type AccountResponse = z.infer<typeof accountSchema>;
 export class AccountDto extends createZodDto(accountSchema) {}
 
+/** Disabling an account ends its access tokens at once; enabling it again does not revive them. */
+export class UpdateAccountRequest extends createZodDto(z.strictObject({ active: z.boolean() })) {}
+
 export class ListAccountsQuery extends createZodDto(listQuerySchema(['createdAt', 'role'])) {}

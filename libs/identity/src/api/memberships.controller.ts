@@ -19,8 +19,9 @@ import {
 export class MembershipsController {
   constructor(private readonly memberships: MembershipsService) {}
 
+  /** Organisers only: a coordinator adds new people with POST /people (they join its organisation). */
   @Post()
-  @Roles('organiser', 'coordinator')
+  @Roles('organiser')
   @ApiCreatedResponse({ type: MembershipDto.Output })
   async create(
     @CurrentActor() actor: Actor,

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { Actor, escapeLike, findPage } from '@linli/platform';
+import { Actor, SessionCheck, escapeLike, findPage, notFound } from '@linli/platform';
 import { normalisePhone } from '../domain/login-name';
 import { Account } from '../infra/account.entity';
 import { Membership } from '../infra/membership.entity';
 import { PartnerOrganisation } from '../infra/partner-organisation.entity';
 import { Person } from '../infra/person.entity';
 import { PasswordHasher } from './password-hasher';
-import type { CreateAccountRequest } from '../api/auth.schema';
+import type { CreateAccountRequest, UpdateAccountRequest } from '../api/auth.schema';
 import { identityError } from '../domain/identity-errors';
+import { revokeSessions } from './revoke-sessions';
 
 /** Organisers give staff, coordinators and volunteers their logins. */
 @Injectable()
@@ -16,6 +17,7 @@ export class AccountsService {
   constructor(
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionCheck,
   ) {}
 
   async create(actor: Actor, input: CreateAccountRequest): Promise<Account> {
@@ -54,6 +56,25 @@ export class AccountsService {
       organisation: organisation ?? undefined,
     });
     await this.em.flush();
+    return account;
+  }
+
+  /**
+   * Enables or disables a login. Disabling ends the account's access tokens at once (a new token
+   * version); an organiser cannot disable their own account, so a community keeps a way in.
+   */
+  async update(actor: Actor, id: string, input: UpdateAccountRequest): Promise<Account> {
+    const account = await this.em.findOne(Account, { id, community: actor.communityId });
+    if (!account) throw notFound('Account');
+    if (input.active === false && account.id === actor.accountId) {
+      throw identityError('CONFLICT', 'You cannot disable your own account; ask another organiser', [
+        { field: 'active', message: 'not your own account' },
+      ]);
+    }
+    if (input.active === false && account.active) revokeSessions([account]);
+    account.active = input.active;
+    await this.em.flush();
+    this.sessions.forget([account.id]);
     return account;
   }
 

@@ -45,6 +45,7 @@ export class LoginUseCase {
       role: account.role,
       personId: account.person?.id,
       organisationId: account.organisation?.id,
+      tokenVersion: account.tokenVersion,
     };
     return {
       accessToken: this.tokens.issue(actor),

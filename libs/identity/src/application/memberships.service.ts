@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityData, EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Actor, escapeLike, findPage, notFound } from '@linli/platform';
-import { canManageOrganisation, canSetMembershipRole } from '../domain/access-policy';
+import { canAddExistingPerson, canManageOrganisation, canSetMembershipRole } from '../domain/access-policy';
 import { Membership } from '../infra/membership.entity';
 import { PartnerOrganisation } from '../infra/partner-organisation.entity';
 import { Person } from '../infra/person.entity';
@@ -15,15 +15,25 @@ import { identityError } from '../domain/identity-errors';
 const POPULATE = ['person', 'organisation'] as const;
 
 /**
- * Who belongs to which partner organisation. Coordinators manage their own organisation's members;
+ * Who belongs to which partner organisation. Organisers add people to organisations; coordinators
+ * change and end their own organisation's memberships (their new people join through PeopleService);
  * volunteers see their own memberships.
  */
 @Injectable()
 export class MembershipsService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Adding someone whose membership was ended brings the same row back rather than failing. */
+  /**
+   * Organisers only (canAddExistingPerson). Adding someone whose membership was ended brings the same
+   * row back rather than failing.
+   */
   async create(actor: Actor, input: CreateMembershipRequest): Promise<Membership> {
+    if (!canAddExistingPerson(actor)) {
+      throw identityError(
+        'FORBIDDEN',
+        'Only organisers add an existing person to an organisation; coordinators add new people with POST /api/v1/people',
+      );
+    }
     this.assertMayManage(actor, input.organisationId, input.role);
     const person = await this.em.findOne(Person, { id: input.personId, community: actor.communityId });
     const organisation = await this.em.findOne(PartnerOrganisation, {

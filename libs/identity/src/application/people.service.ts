@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityData, EntityManager, FilterQuery, LockMode } from '@mikro-orm/postgresql';
-import { Actor, escapeLike, findPage, notFound } from '@linli/platform';
+import { Actor, SessionCheck, escapeLike, findPage, notFound } from '@linli/platform';
 import { PersonRelation, canSeePerson, staffOnlyFieldsTouched } from '../domain/access-policy';
 import { Account } from '../infra/account.entity';
 import { Estate } from '../infra/estate.entity';
@@ -9,6 +9,7 @@ import { Person } from '../infra/person.entity';
 import type { CreatePersonRequest, ListPeopleQuery, UpdatePersonRequest } from '../api/person.schema';
 import type { Removal } from '../api/common.schema';
 import { identityError } from '../domain/identity-errors';
+import { revokeSessions } from './revoke-sessions';
 
 /**
  * Volunteers and residents. Organisers see everyone; coordinators see themselves and their
@@ -16,7 +17,10 @@ import { identityError } from '../domain/identity-errors';
  */
 @Injectable()
 export class PeopleService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sessions: SessionCheck,
+  ) {}
 
   /** A coordinator's new person joins their organisation in the same transaction. */
   async create(actor: Actor, input: CreatePersonRequest): Promise<Person> {
@@ -70,10 +74,19 @@ export class PeopleService {
     const person = await this.get(actor, id);
     this.refuseStaffOnlyFields(actor, input);
     const { homeEstateId, ...fields } = input;
+    // Deactivating someone ends their account's tokens in the same flush (one transaction); either
+    // change of `active` is what this process's session cache must forget.
+    const accounts =
+      input.active !== undefined && input.active !== person.active
+        ? await this.em.find(Account, { person: person.id, community: actor.communityId })
+        : [];
+    if (input.active === false) revokeSessions(accounts);
+    const changed = accounts.map((account) => account.id);
     this.em.assign(person, fields as EntityData<Person>);
     if (homeEstateId !== undefined)
       person.homeEstate = await this.estateReference(this.em, actor, homeEstateId);
     await this.em.flush();
+    this.sessions.forget(changed);
     return person;
   }
 
@@ -83,23 +96,27 @@ export class PeopleService {
    * being added at the same moment.
    */
   async remove(actor: Actor, id: string): Promise<Removal> {
-    return this.em.transactional(async (em) => {
+    let revoked: string[] = [];
+    const removal = await this.em.transactional(async (em) => {
       const person = await em.findOne(
         Person,
         { id, community: actor.communityId },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       if (!person) throw notFound('Person');
+      const accounts = await em.find(Account, { person: id, community: actor.communityId });
       const history =
-        (await em.count(Membership, { person: id, community: actor.communityId })) +
-        (await em.count(Account, { person: id, community: actor.communityId }));
+        (await em.count(Membership, { person: id, community: actor.communityId })) + accounts.length;
       if (history > 0) {
         person.active = false;
+        revoked = revokeSessions(accounts);
         return { id, outcome: 'deactivated' as const };
       }
       em.remove(person);
       return { id, outcome: 'deleted' as const };
     });
+    this.sessions.forget(revoked);
+    return removal;
   }
 
   private refuseStaffOnlyFields(actor: Actor, input: object): void {

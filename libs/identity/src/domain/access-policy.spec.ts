@@ -1,5 +1,6 @@
 import type { Actor } from '@linli/platform';
 import {
+  canAddExistingPerson,
   canManageOrganisation,
   canSeePerson,
   canSetMembershipRole,
@@ -53,6 +54,11 @@ describe('organisation management', () => {
     expect(canManageOrganisation(coordinator, 'org-1')).toBe(true);
     expect(canManageOrganisation(coordinator, 'org-9')).toBe(false);
     expect(canManageOrganisation(volunteer, 'org-1')).toBe(false);
+  });
+  it('only organisers add an existing person to an organisation (a coordinator would take them over)', () => {
+    expect(canAddExistingPerson(organiser)).toBe(true);
+    expect(canAddExistingPerson(coordinator)).toBe(false);
+    expect(canAddExistingPerson(volunteer)).toBe(false);
   });
   it('only organisers appoint coordinators', () => {
     expect(canSetMembershipRole(organiser, 'coordinator')).toBe(true);

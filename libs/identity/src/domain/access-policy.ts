@@ -37,6 +37,16 @@ export function canManageOrganisation(actor: Actor, organisationId: string): boo
   );
 }
 
+/**
+ * Only organisers put an existing person into an organisation: membership is what lets a coordinator
+ * read and change a person's contact details (where reminders and invites go), so a coordinator who
+ * could add anyone could take them over. Coordinators add new people only (`POST /people`, who join
+ * their organisation as they are created).
+ */
+export function canAddExistingPerson(actor: Actor): boolean {
+  return actor.role === 'organiser';
+}
+
 /** Coordinators add and remove members of their own organisation; only organisers appoint coordinators. */
 export function canSetMembershipRole(actor: Actor, role: 'member' | 'coordinator'): boolean {
   return actor.role === 'organiser' || role === 'member';

@@ -1,4 +1,4 @@
-import { normalisePhone, parseLoginName } from './login-name';
+import { loginThrottleKey, normalisePhone, parseLoginName } from './login-name';
 
 describe('login names', () => {
   it.each([
@@ -12,5 +12,16 @@ describe('login names', () => {
 
   it('keeps only digits and a leading plus in phone numbers', () => {
     expect(normalisePhone('(028) 3811-0000')).toBe('02838110000');
+  });
+
+  it.each([
+    ['1 0055550000', 'phone:10055550000'],
+    ['x10055550000', 'phone:10055550000'],
+    ['  100-5555-0000 ', 'phone:10055550000'],
+    ['Volunteer@X.cn ', 'email:volunteer@x.cn'],
+    [42, '(none)'],
+    [undefined, '(none)'],
+  ])('counts login attempts for %j under %s, the account login would look up', (raw, key) => {
+    expect(loginThrottleKey(raw)).toBe(key);
   });
 });

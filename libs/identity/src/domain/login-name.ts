@@ -14,3 +14,14 @@ export function normalisePhone(text: string): string {
   const trimmed = text.trim();
   return (trimmed.startsWith('+') ? '+' : '') + trimmed.replace(/\D/g, '');
 }
+
+/**
+ * What login attempts are counted under: the login as parseLoginName reads it, so every spelling of
+ * one phone number ("1 0055550000", "x10055550000") or email (any case, spaces) shares one counter.
+ * Takes the raw body value: the throttle runs before validation.
+ */
+export function loginThrottleKey(raw: unknown): string {
+  if (typeof raw !== 'string') return '(none)';
+  const name = parseLoginName(raw.slice(0, 1000));
+  return `${name.kind}:${name.value}`;
+}

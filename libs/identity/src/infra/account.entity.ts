@@ -19,7 +19,7 @@ import { PartnerOrganisation } from './partner-organisation.entity';
 @Check({ name: 'account_person_unless_organiser', expression: "role = 'organiser' or person_id is not null" })
 export class Account {
   /** Defaulted on create, so factories and use cases need not give them. */
-  declare [OptionalProps]?: 'id' | 'active' | 'createdAt' | 'updatedAt';
+  declare [OptionalProps]?: 'id' | 'active' | 'tokenVersion' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -48,6 +48,13 @@ export class Account {
 
   @Property({ type: 'boolean' })
   active: boolean = true;
+
+  /**
+   * Access tokens carry the version they were issued under; raising it (disabling the account,
+   * deactivating or removing its person) ends them all at once (platform's SessionCheck).
+   */
+  @Property({ type: 'integer', default: 0 })
+  tokenVersion: number = 0;
 
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt?: Date;

@@ -229,4 +229,46 @@ describe('IdentityDirectory (identity read port)', () => {
       outside: undefined,
     });
   });
+
+  describe('accountMayAct (and identity_account_v1.may_act, the same rule)', () => {
+    it('is true for an active account of an active person, and for an organiser without a person', async () => {
+      expect(await directory.accountMayAct(tenant.community.id, tenant.accounts.volunteer.id)).toBe(true);
+      expect(await directory.accountMayAct(tenant.community.id, tenant.accounts.organiser.id)).toBe(true);
+      const manager = em();
+      const organiser = await makeAccount(
+        manager,
+        await manager.findOneOrFail(Community, tenant.community.id),
+        'organiser',
+      );
+      await manager.flush();
+      expect(await directory.accountMayAct(tenant.community.id, organiser.id)).toBe(true);
+    });
+
+    it('is false once the account is disabled or its person deactivated; never across communities', async () => {
+      const manager = em();
+      const community = await manager.findOneOrFail(Community, tenant.community.id);
+      const person = makePerson(manager, community);
+      const account = await makeAccount(manager, community, 'volunteer', { person });
+      const disabled = await makeAccount(manager, community, 'volunteer', {
+        person: makePerson(manager, community),
+        active: false,
+      });
+      await manager.flush();
+      expect(await directory.accountMayAct(tenant.community.id, account.id)).toBe(true);
+      expect(await directory.accountMayAct(other.community.id, account.id)).toBe(false);
+      expect(await directory.accountMayAct(tenant.community.id, disabled.id)).toBe(false);
+      person.active = false;
+      await manager.flush();
+      expect(await directory.accountMayAct(tenant.community.id, account.id)).toBe(false);
+      const [view] = await tier
+        .get(SqlDatabase)
+        .query<{ active: boolean; may_act: boolean }>(
+          `SELECT active, may_act FROM identity_account_v1 WHERE id = $1`,
+          [account.id],
+        );
+      expect(view).toEqual({ active: true, may_act: false });
+      expect(await directory.accountMayAct(tenant.community.id, UNKNOWN)).toBe(false);
+      expect(await directory.accountMayAct(tenant.community.id, 'nope')).toBe(false);
+    });
+  });
 });

@@ -98,6 +98,20 @@ export class IdentityReads {
     return row && mapFacts(row);
   }
 
+  /**
+   * Whether the account may still act: it is active and so is its person (when it has one). False
+   * for an unknown account. The rule login and the per-request session check apply; SQL that joins
+   * `identity_account_v1` reads the same thing as its `may_act` column.
+   */
+  async accountMayAct(communityId: string, accountId: string): Promise<boolean> {
+    if (!isUuid(communityId) || !isUuid(accountId)) return false;
+    const [row] = await this.sql<{ may_act: boolean }>(
+      `SELECT may_act FROM identity_account_v1 WHERE id = $1 AND community_id = $2`,
+      [accountId, communityId],
+    );
+    return row?.may_act === true;
+  }
+
   /** An active membership of the person in the organisation (either role). */
   async isActiveMember(communityId: string, personId: string, organisationId: string): Promise<boolean> {
     if (!isUuid(communityId) || !isUuid(personId) || !isUuid(organisationId)) return false;

@@ -10,4 +10,6 @@ export interface Actor {
   personId?: string;
   /** The organisation a coordinator coordinates. */
   organisationId?: string;
+  /** The account's token version the token was issued under (SessionCheck); absent means 0. */
+  tokenVersion?: number;
 }

@@ -6,10 +6,12 @@ import { scopeToCommunity } from '../tenancy/tenant-filter';
 import { Actor, Role } from './actor';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import { TokenService } from './token.service';
+import { SessionCheck } from './session-check';
 
 /**
- * Global guard: every route needs a valid bearer token unless marked @Public(). It scopes the
- * request's entity manager to the caller's community, then checks @Roles().
+ * Global guard: every route needs a valid bearer token unless marked @Public(), whose session is
+ * still current (not revoked: SessionCheck). It scopes the request's entity manager to the
+ * caller's community, then checks @Roles().
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -17,9 +19,10 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly em: EntityManager,
+    private readonly sessions: SessionCheck,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context
@@ -33,6 +36,11 @@ export class AuthGuard implements CanActivate {
         match
           ? 'The access token is invalid or expired'
           : 'Send an access token: Authorization: Bearer <token>',
+      );
+    if (!(await this.sessions.isCurrent(actor)))
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'This session has ended (account disabled or changed): sign in again',
       );
     request.actor = actor;
     scopeToCommunity(this.em, actor.communityId);

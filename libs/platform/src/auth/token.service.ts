@@ -14,6 +14,7 @@ const claimsSchema = z.object({
   role: z.enum(ROLES),
   pid: z.string().optional(),
   oid: z.string().optional(),
+  ver: z.number().int().min(0).optional(),
 });
 
 /** Issues and checks short-lived HS256 access tokens. */
@@ -43,10 +44,14 @@ export class TokenService {
       role: actor.role,
       pid: actor.personId,
       oid: actor.organisationId,
+      ver: actor.tokenVersion ?? 0,
     });
   }
 
-  /** The actor, or undefined for a token that is malformed, forged or expired. */
+  /**
+   * The actor, or undefined for a token that is malformed, forged or expired. Whether the session is
+   * still good (not revoked) is SessionCheck's question, asked by the AuthGuard.
+   */
   verify(token: string): Actor | undefined {
     try {
       const claims = claimsSchema.parse(this.jwt.verify(token));
@@ -56,6 +61,7 @@ export class TokenService {
         role: claims.role,
         personId: claims.pid,
         organisationId: claims.oid,
+        tokenVersion: claims.ver ?? 0,
       };
     } catch {
       return undefined;

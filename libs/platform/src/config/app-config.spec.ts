@@ -28,6 +28,23 @@ describe('loadConfig', () => {
     });
   });
 
+  it('in production seeds no demo community unless SEED_DEMO=true is said, even on the embedded database', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(production).seedDemo).toBe(false);
+    expect(loadConfig({ ...production, SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    expect(loadConfig({ ...production, SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).seedDemo).toBe(true);
+  });
+
+  it('serves the dev mailbox only outside production and without SMTP_URL', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({}).mail.devMailbox).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).mail.devMailbox).toBe(true);
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.example.cn:25' }).mail.devMailbox).toBe(false);
+    expect(loadConfig(production).mail.devMailbox).toBe(false);
+    expect(loadConfig({ ...production, SEED_DEMO: 'true' }).mail.devMailbox).toBe(false);
+  });
+
   it('honours SEED_DEMO=false, HOST and PORT', () => {
     expect(loadConfig({ SEED_DEMO: 'false', HOST: '0.0.0.0', PORT: '8080' })).toMatchObject({
       seedDemo: false,
@@ -45,6 +62,34 @@ describe('loadConfig', () => {
   ])('refuses %j at boot, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['0', 0],
+    ['2', 2],
+    ['true', 1],
+    ['yes', 1],
+    ['10.0.0.1', ['10.0.0.1']],
+    ['loopback, 10.20.0.0/16 ,fd00::/8', ['loopback', '10.20.0.0/16', 'fd00::/8']],
+    ['172.16.0.1,uniquelocal,linklocal', ['172.16.0.1', 'uniquelocal', 'linklocal']],
+  ])('reads TRUST_PROXY=%s as %j (a hop count or proxy addresses; never every hop)', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).http.trustProxy).toEqual(expected);
+  });
+
+  it.each([
+    '-1',
+    '1.5',
+    'every',
+    '10.0.0.0/33',
+    '300.1.1.1',
+    'fd00::/129',
+    '10.0.0.1,,',
+    'loopback;10.0.0.1',
+  ])('refuses TRUST_PROXY=%s at boot', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow('TRUST_PROXY');
   });
 
   it('treats empty strings as unset', () => {

@@ -1,9 +1,43 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Environment variables Linli reads, with their defaults. README's configuration table mirrors this. */
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Names Express's `trust proxy` (proxy-addr) knows for address ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which X-Forwarded-For hops to believe, as Express's `trust proxy` takes them: a hop count (the
+ * number of proxies of ours in front of Linli) or a comma-separated list of proxy addresses, CIDR
+ * ranges and proxy-addr's names. Never "every hop": that lets a client choose its own address, so
+ * `true`/`yes` mean one proxy and `false`/unset none.
+ */
+const trustProxy = z.string().transform((value, ctx): false | number | string[] => {
+  const text = value.trim();
+  if (['false', 'no'].includes(text)) return false;
+  if (['true', 'yes'].includes(text)) return 1;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  if (entries.every(isProxyAddress)) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      'a hop count (0-99) or a comma-separated list of proxy addresses or CIDR ranges (loopback, linklocal, uniquelocal allowed)',
+  });
+  return z.NEVER;
+});
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -26,7 +60,7 @@ export const configSchema = z.object({
     .min(1024)
     .max(10 * 1024 * 1024)
     .default(100 * 1024),
-  TRUST_PROXY: booleanString.default(false),
+  TRUST_PROXY: trustProxy.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Calendar feeds: the origin subscription URLs use (else the request's), the window, limits.
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -45,7 +79,13 @@ export type ConfigInput = z.input<typeof configSchema>;
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
-  http: { host: string; port: number; bodyLimitBytes: number; trustProxy: boolean };
+  http: {
+    host: string;
+    port: number;
+    bodyLimitBytes: number;
+    /** Express `trust proxy`: false (none), a hop count, or proxy addresses/CIDR ranges. */
+    trustProxy: false | number | string[];
+  };
   database: {
     /** Set when an external PostgreSQL is used; otherwise Linli starts an embedded one. */
     url?: string;
@@ -67,7 +107,14 @@ export interface AppConfig {
     revokedGraceDays: number;
   };
   /** Outgoing mail: SMTP when smtpUrl is set, else .eml files under `<dataDir>/mail`. */
-  mail: { smtpUrl?: string; from: string; poolSize: number; maxAttempts: number };
+  mail: {
+    smtpUrl?: string;
+    from: string;
+    poolSize: number;
+    maxAttempts: number;
+    /** `/api/v1/dev/mailbox` serves the kept .eml files: never in production, never with SMTP. */
+    devMailbox: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -91,7 +138,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return {
     env: c.NODE_ENV,
-    http: { host: c.HOST, port: c.PORT, bodyLimitBytes: c.BODY_LIMIT_BYTES, trustProxy: c.TRUST_PROXY },
+    http: {
+      host: c.HOST,
+      port: c.PORT,
+      bodyLimitBytes: c.BODY_LIMIT_BYTES,
+      trustProxy: c.TRUST_PROXY ?? false,
+    },
     database: {
       url: c.DATABASE_URL,
       embeddedPort: c.EMBEDDED_PG_PORT,
@@ -100,8 +152,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       migrateOnStart: c.MIGRATE_ON_START ?? !c.DATABASE_URL,
     },
     dataDir: c.DATA_DIR,
-    // Demo data by default only in the embedded default; a shared server opts in with SEED_DEMO=true.
-    seedDemo: c.SEED_DEMO ?? !c.DATABASE_URL,
+    // Demo data (three well-known logins) by default only in the embedded default outside production;
+    // a shared server or a production install opts in with SEED_DEMO=true.
+    seedDemo: c.SEED_DEMO ?? (!c.DATABASE_URL && c.NODE_ENV !== 'production'),
     auth: { jwtSecret: c.JWT_SECRET, accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS },
     loginThrottle: {
       perAccount: c.LOGIN_LIMIT_PER_ACCOUNT,
@@ -121,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: c.MAIL_FROM,
       poolSize: c.MAIL_POOL_SIZE,
       maxAttempts: c.MAIL_MAX_ATTEMPTS,
+      devMailbox: !c.SMTP_URL && c.NODE_ENV !== 'production',
     },
   };
 }

@@ -4,6 +4,8 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import express, { NextFunction, Request, Response } from 'express';
 import { assignRequestId } from '../logging/logging.module';
 import { ErrorCode, PROBLEM_CONTENT_TYPE, languageFrom, problemFor } from '../errors';
+import { rejectNulCharacters } from './reject-nul';
+import { noStoreOnApi, securityHeaders } from './security-headers';
 
 /**
  * HTTP concerns shared by every API process: a bounded JSON body parser whose failures answer
@@ -14,8 +16,11 @@ export function configureHttp(app: INestApplication, options: { bodyLimitBytes: 
     assignRequestId(req, res);
     next();
   });
+  app.use(securityHeaders);
+  app.use(noStoreOnApi);
   app.use(express.json({ limit: options.bodyLimitBytes, strict: true }));
   app.use(bodyParserErrorsAsProblems);
+  app.use(rejectNulCharacters);
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'cal/{*path}'] });
   const document = SwaggerModule.createDocument(
     app,
@@ -26,7 +31,31 @@ export function configureHttp(app: INestApplication, options: { bodyLimitBytes: 
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, openApi30Types(cleanupOpenApiDoc(document)), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+}
+
+/**
+ * zod 4.6 writes a nullable primitive as JSON Schema's `type: ['string', 'null']`, which OpenAPI
+ * 3.0 does not know: write `nullable: true`. (A DTO's *top-level* such property never gets here:
+ * Nest's scanner reads a type list as "array of" first; give the inner schema a description,
+ * `z.string().describe('…').nullable()`, so zod writes anyOf, which nestjs-zod maps to nullable.)
+ */
+export function openApi30Types<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(openApi30Types) as T;
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = openApi30Types(value);
+  if (Array.isArray(out.type)) {
+    const types = (out.type as string[]).filter((type) => type !== 'null');
+    const nullable = types.length < (out.type as string[]).length;
+    delete out.type;
+    if (types.length === 1) out.type = types[0];
+    else if (types.length > 1) out.anyOf = types.map((type) => ({ type }));
+    if (nullable) out.nullable = true;
+  }
+  return out as T;
 }
 
 function bodyParserErrorsAsProblems(error: unknown, req: Request, res: Response, next: NextFunction): void {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serializeErrorForLog } from './error-serializer';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -47,6 +48,8 @@ export class LoggingModule {
             genReqId: (req: IncomingMessage, res: ServerResponse) => assignRequestId(req, res),
             // Paths may carry calendar tokens (/cal/{token}.ics); log the route shape, not the secret.
             serializers: {
+              // Database errors: SQLSTATE, constraint and a statement hash, never SQL text or values.
+              err: serializeErrorForLog,
               req: (req: { id: string; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationScheduler } from '../application/notification-scheduler';
 import { ReminderPreferencesService } from '../application/reminder-preferences.service';
+import { ShiftReminders } from '../application/shift-reminders';
 import { UnsubscribeTokens } from '../application/unsubscribe-token';
 import { ReminderPreferencesRepository } from '../infra/reminder-preferences.repository';
 import { ReminderPreferencesController } from './reminder-preferences.controller';
@@ -12,6 +13,7 @@ import { ReminderPreferencesController } from './reminder-preferences.controller
     ReminderPreferencesService,
     ReminderPreferencesRepository,
     UnsubscribeTokens,
+    ShiftReminders,
     NotificationScheduler,
   ],
 })

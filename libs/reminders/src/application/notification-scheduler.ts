@@ -11,6 +11,10 @@ export const NOTIFICATION_KINDS = {
   waitlistPromoted: 'waitlist_promoted',
   organiserDigest: 'organiser_digest',
   reservationRelease: 'reservation_release',
+  /** A series moved a shift onto another of the person's shifts: their place on it was released. */
+  placeReleased: 'place_released',
+  /** A standing commitment could not take one occurrence (the rule that refused it). */
+  commitmentRefused: 'commitment_refused',
 } as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[keyof typeof NOTIFICATION_KINDS];
 /** What a person may unsubscribe from (the non-essential kinds). */

@@ -1,11 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, forbidden, scopeToCommunity, type Actor } from '@linli/platform';
+import {
+  Clock,
+  DomainError,
+  forbidden,
+  scopeToCommunity,
+  SqlDatabase,
+  type Actor,
+  type Sql,
+} from '@linli/platform';
 import { ReminderPreference } from '../infra/reminder-preference.entity';
 import { ReminderSettings } from '../infra/reminder-settings.entity';
-import { DEFAULT_PREFERENCES } from '../infra/reminder-directory';
+import { DEFAULT_PREFERENCES, ReminderDirectory } from '../infra/reminder-directory';
+import { NotificationOutbox } from '../infra/notification-outbox.repository';
 import { ReminderPreferencesRepository } from '../infra/reminder-preferences.repository';
-import { UNSUBSCRIBABLE_KINDS } from './notification-scheduler';
+import { NOTIFICATION_KINDS, NotificationScheduler, UNSUBSCRIBABLE_KINDS } from './notification-scheduler';
+import { ShiftReminders } from './shift-reminders';
 import { UnsubscribeTokens } from './unsubscribe-token';
 
 export interface PreferencesView {
@@ -14,6 +24,9 @@ export interface PreferencesView {
   quietEnd: string;
   unsubscribedKinds: string[];
 }
+
+/** Re-planning looks this many of a person's upcoming shifts ahead (a bound, like every list). */
+const REPLAN_SHIFTS_LIMIT = 500;
 
 export interface SettingsView {
   digestTime: string;
@@ -25,8 +38,12 @@ export interface SettingsView {
 export class ReminderPreferencesService {
   constructor(
     private readonly em: EntityManager,
+    private readonly db: SqlDatabase,
     private readonly tokens: UnsubscribeTokens,
     private readonly repository: ReminderPreferencesRepository,
+    private readonly scheduler: NotificationScheduler,
+    private readonly shiftReminders: ShiftReminders,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async get(actor: Actor): Promise<PreferencesView> {
@@ -40,30 +57,51 @@ export class ReminderPreferencesService {
       : { ...DEFAULT_PREFERENCES, offsetsMinutes: [...DEFAULT_PREFERENCES.offsetsMinutes] };
   }
 
-  /** Applies only to reminders scheduled from now on (already queued ones keep their times). */
+  /**
+   * Saves the person's preferences and, in the same transaction, re-plans the reminders already
+   * queued for them (issue 10): pending ones not yet due are cancelled and their upcoming shifts
+   * planned again with the new offsets, quiet hours and opt-outs.
+   */
   async put(actor: Actor, input: Partial<PreferencesView>): Promise<PreferencesView> {
     const personId = ownPerson(actor);
-    const em = this.scoped(actor);
-    const row = await em.transactional(async (tx) => {
-      let existing = await tx.findOne(ReminderPreference, { community: actor.communityId, person: personId });
-      if (!existing) {
-        existing = tx.create(ReminderPreference, {
-          community: actor.communityId,
-          person: personId,
-          ...DEFAULT_PREFERENCES,
-          offsetsMinutes: [...DEFAULT_PREFERENCES.offsetsMinutes],
-          updatedAt: new Date(),
-        });
-      }
-      if (input.offsetsMinutes)
-        existing.offsetsMinutes = [...new Set(input.offsetsMinutes)].sort((a, b) => b - a);
-      if (input.quietStart) existing.quietStart = input.quietStart;
-      if (input.quietEnd) existing.quietEnd = input.quietEnd;
-      if (input.unsubscribedKinds) existing.unsubscribedKinds = [...new Set(input.unsubscribedKinds)];
-      existing.updatedAt = new Date();
-      return existing;
+    const changes: Partial<PreferencesView> = {
+      ...input,
+      ...(input.offsetsMinutes
+        ? { offsetsMinutes: [...new Set(input.offsetsMinutes)].sort((a, b) => b - a) }
+        : {}),
+      ...(input.unsubscribedKinds ? { unsubscribedKinds: [...new Set(input.unsubscribedKinds)] } : {}),
+    };
+    return this.db.transaction(async (sql) => {
+      const saved = await this.repository.savePreferences(sql, actor.communityId, personId, changes);
+      await this.replan(sql, actor.communityId, personId);
+      return saved;
     });
-    return view(row);
+  }
+
+  /** The person's queued shift reminders, planned again by the preferences as saved in `em`. */
+  private async replan(sql: Sql, communityId: string, personId: string): Promise<void> {
+    const now = this.clock.now();
+    const kind = NOTIFICATION_KINDS.shiftReminder;
+    await new NotificationOutbox(sql).cancelPendingOfPerson(communityId, personId, [kind], now);
+    const directory = new ReminderDirectory(sql);
+    const recipient = (await directory.recipients(communityId, [personId])).get(personId);
+    if (!recipient) return;
+    const shifts = await directory.upcomingConfirmed(communityId, personId, now, REPLAN_SHIFTS_LIMIT);
+    const notifications = shifts.flatMap((shift) =>
+      this.shiftReminders.plan(
+        { communityId, shiftId: shift.shiftId, version: shift.version },
+        recipient,
+        {
+          title: shift.title,
+          startsAt: shift.startsAt,
+          endsAt: shift.endsAt,
+          timeZone: recipient.timeZone,
+          place: shift.locationText,
+        },
+        now,
+      ),
+    );
+    await this.scheduler.schedule(sql, notifications);
   }
 
   async getSettings(actor: Actor): Promise<SettingsView> {
@@ -77,12 +115,18 @@ export class ReminderPreferencesService {
     return this.getSettings(actor);
   }
 
-  /** From a signed link: adds the kind to the person's unsubscribed kinds (idempotent). */
+  /**
+   * From a signed link: adds the kind to the person's unsubscribed kinds (idempotent) and, in the
+   * same transaction, withdraws what is queued of it (a re-plan, as for a change of preferences).
+   */
   async unsubscribe(token: string): Promise<{ kind: string }> {
     const claim = this.tokens.verify(token);
     if (!claim || !UNSUBSCRIBABLE_KINDS.includes(claim.kind))
       throw new DomainError('UNSUBSCRIBE_TOKEN_INVALID', 'The unsubscribe link is not valid');
-    await this.repository.unsubscribe(claim.communityId, claim.personId, claim.kind);
+    await this.db.transaction(async (sql) => {
+      await this.repository.unsubscribe(claim.communityId, claim.personId, claim.kind, sql);
+      await this.replan(sql, claim.communityId, claim.personId);
+    });
     return { kind: claim.kind };
   }
 

@@ -218,4 +218,55 @@ describe('reminders from volunteering events (use-case tier)', () => {
     expect(await reminders(person.id)).toHaveLength(2);
     expect(await project()).toEqual({ parked: 0 });
   });
+
+  it('tells a person once when a series move released their place, and when a standing commitment could not take a date', async () => {
+    await project();
+    const s = await shiftAt(74);
+    const facts: EventShift = { ...s, communityId: tenant.community.id, version: s.version };
+    const person = await volunteer();
+    const commitmentId = randomUUID();
+    await recordOutboxEvents(db.query, [
+      volunteeringEvent(
+        'ClaimCancelled',
+        facts,
+        { claimId: randomUUID(), personId: person.id, reason: 'overlaps', overlapsShiftId: randomUUID() },
+        NOW,
+      ),
+      volunteeringEvent(
+        'CommitmentRefused',
+        facts,
+        { commitmentId, personId: person.id, code: 'QUALIFICATION_MISSING', detail: 'needs first aid' },
+        NOW,
+      ),
+      // An organisation's block: its coordinators hear of it.
+      volunteeringEvent(
+        'CommitmentRefused',
+        facts,
+        { commitmentId, organisationId: tenant.organisation.id, code: 'NOT_ENOUGH_PLACES', detail: 'full' },
+        NOW,
+      ),
+    ]);
+    await project();
+    // Projected again (another worker, a replay): nobody hears twice.
+    await project();
+    const mine = await outboxMail(db.query, {
+      communityId: tenant.community.id,
+      personId: person.id,
+      kinds: ['place_released', 'commitment_refused'],
+    });
+    expect(mine.map((m) => [m.kind, m.status, m.subject])).toEqual(
+      expect.arrayContaining([
+        ['place_released', 'pending', `名额已释放：${s.title}`],
+        ['commitment_refused', 'pending', `长期认领未能安排：${s.title}`],
+      ]),
+    );
+    expect(mine).toHaveLength(2);
+    expect(mine.find((m) => m.kind === 'commitment_refused')!.textBody).toContain('缺少所需资质');
+    const coordinators = await outboxMail(db.query, {
+      communityId: tenant.community.id,
+      personId: tenant.people.coordinator.id,
+      kinds: ['commitment_refused'],
+    });
+    expect(coordinators.map((m) => m.textBody)).toEqual([expect.stringContaining('剩余名额不足')]);
+  });
 });

@@ -1,26 +1,31 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import {
-  APP_CONFIG,
   Clock,
   consumeEvents,
+  errorCodeEntry,
   pickEvents,
   SqlDatabase,
-  type AppConfig,
   type ConsumeResult,
   type ContractEvent,
   type Sql,
 } from '@linli/platform';
 import { VOLUNTEERING_EVENTS } from '@linli/volunteering';
-import { planReminders } from '../domain/reminder-plan';
-import { mailLanguage, reminderMail, waitlistPromotedMail, type ShiftFacts } from '../domain/reminder-mail';
+import {
+  commitmentRefusedMail,
+  mailLanguage,
+  placeReleasedMail,
+  waitlistPromotedMail,
+  type RenderedMail,
+  type ShiftFacts,
+} from '../domain/reminder-mail';
 import { ReminderDirectory, type Recipient } from '../infra/reminder-directory';
 import {
   NOTIFICATION_KINDS,
   NotificationScheduler,
   type ScheduledNotification,
 } from './notification-scheduler';
-import { UnsubscribeTokens } from './unsubscribe-token';
+import { ShiftReminders } from './shift-reminders';
 
 export const REMINDER_CONSUMER = 'reminders';
 /** The volunteering events reminders act on, with volunteering's schemas (a refused payload is parked). */
@@ -30,6 +35,7 @@ export const REMINDER_EVENTS = pickEvents(VOLUNTEERING_EVENTS, [
   'ShiftChanged',
   'ClaimCancelled',
   'ShiftCancelled',
+  'CommitmentRefused',
 ]);
 type ReminderEvent = ContractEvent<typeof REMINDER_EVENTS>;
 /** The events that put a person on a shift: their payloads name the person and the claim. */
@@ -55,9 +61,8 @@ export class ReminderProjector {
   constructor(
     private readonly db: SqlDatabase,
     private readonly scheduler: NotificationScheduler,
-    private readonly tokens: UnsubscribeTokens,
+    private readonly shiftReminders: ShiftReminders,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Interval(15_000)
@@ -114,11 +119,88 @@ export class ReminderProjector {
           personIds: [event.payload.personId],
           kinds: reminderKinds,
         });
-        return { scheduled: 0, cancelled };
+        // A series move put the shift onto another of their shifts: tell them their place went.
+        const scheduled =
+          event.payload.reason === 'overlaps'
+            ? await this.notify(event, sql, [event.payload.personId], NOTIFICATION_KINDS.placeReleased)
+            : 0;
+        return { scheduled, cancelled };
       }
       case 'ShiftCancelled':
         return { scheduled: 0, cancelled: await this.scheduler.cancelPending(sql, base) };
+      case 'CommitmentRefused': {
+        const { personId, organisationId } = event.payload;
+        const directory = new ReminderDirectory(sql);
+        const people = personId
+          ? [personId]
+          : organisationId
+            ? await directory.coordinatorsOf(event.communityId, organisationId)
+            : [];
+        return {
+          scheduled: await this.notify(event, sql, people, NOTIFICATION_KINDS.commitmentRefused),
+          cancelled: 0,
+        };
+      }
     }
+  }
+
+  /**
+   * One essential notice per person about this event (its id in the dedupe key: a replayed event
+   * notifies nobody twice): a released place, or an occurrence a standing commitment could not take.
+   */
+  private async notify(
+    event: Extract<ReminderEvent, { type: 'ClaimCancelled' | 'CommitmentRefused' }>,
+    sql: Sql,
+    personIds: string[],
+    kind: typeof NOTIFICATION_KINDS.placeReleased | typeof NOTIFICATION_KINDS.commitmentRefused,
+  ): Promise<number> {
+    const recipients = await new ReminderDirectory(sql).recipients(event.communityId, personIds);
+    const now = this.clock.now();
+    const notifications = [...recipients.values()].map((recipient): ScheduledNotification => {
+      const language = mailLanguage(recipient.languages);
+      const input = {
+        language,
+        name: recipient.name,
+        shift: this.shiftFacts(event.payload, recipient),
+        manageUrl: this.manageUrl(event.aggregateId),
+      };
+      let mail: RenderedMail;
+      if (event.type === 'CommitmentRefused') {
+        const entry = errorCodeEntry(event.payload.code);
+        const why = entry ? (language === 'en' ? entry.en : entry.zh) : event.payload.code;
+        mail = commitmentRefusedMail({ ...input, why });
+      } else {
+        mail = placeReleasedMail(input);
+      }
+      return {
+        communityId: event.communityId,
+        kind,
+        personId: recipient.personId,
+        shiftId: event.aggregateId,
+        recipientEmail: recipient.email,
+        language: mail.language,
+        subject: mail.subject,
+        textBody: mail.text,
+        htmlBody: mail.html,
+        dedupeKey: `${kind}:${event.id}:${recipient.personId}`,
+        availableAt: now,
+        essential: true,
+      };
+    });
+    return this.scheduler.schedule(sql, notifications);
+  }
+
+  private shiftFacts(
+    payload: { title: string; startsAt: string; endsAt: string; locationText: string | null },
+    recipient: Recipient,
+  ): ShiftFacts {
+    return {
+      title: payload.title,
+      startsAt: new Date(payload.startsAt),
+      endsAt: new Date(payload.endsAt),
+      timeZone: recipient.timeZone,
+      place: payload.locationText,
+    };
   }
 
   private async scheduleFor(
@@ -131,59 +213,19 @@ export class ReminderProjector {
     const now = this.clock.now();
     const notifications: ScheduledNotification[] = [];
     for (const recipient of recipients.values()) {
-      const shift: ShiftFacts = {
-        title: payload.title,
-        startsAt: new Date(payload.startsAt),
-        endsAt: new Date(payload.endsAt),
-        timeZone: recipient.timeZone,
-        place: payload.locationText,
-      };
-      notifications.push(...this.reminders(event, recipient, shift, now));
+      const shift = this.shiftFacts(payload, recipient);
+      notifications.push(
+        ...this.shiftReminders.plan(
+          { communityId: event.communityId, shiftId: event.aggregateId, version: event.version },
+          recipient,
+          shift,
+          now,
+        ),
+      );
       if (event.type === 'WaitlistPromoted')
         notifications.push(this.promotedNotice(event, recipient, shift, event.payload.claimId, now));
     }
     return this.scheduler.schedule(sql, notifications);
-  }
-
-  private reminders(
-    event: ReminderEvent,
-    recipient: Recipient,
-    shift: ShiftFacts,
-    now: Date,
-  ): ScheduledNotification[] {
-    const kind = NOTIFICATION_KINDS.shiftReminder;
-    if (recipient.unsubscribedKinds.includes(kind)) return [];
-    const planned = planReminders({
-      shiftStart: shift.startsAt,
-      offsetsMinutes: recipient.offsetsMinutes,
-      quiet: { start: recipient.quietStart, end: recipient.quietEnd },
-      timeZone: recipient.timeZone,
-      now,
-    });
-    if (!planned.length) return [];
-    const token = this.tokens.sign({ communityId: event.communityId, personId: recipient.personId, kind });
-    const mail = reminderMail({
-      language: mailLanguage(recipient.languages),
-      name: recipient.name,
-      shift,
-      manageUrl: this.manageUrl(event.aggregateId),
-      unsubscribeUrl: `${this.baseUrl()}/api/v1/reminders/unsubscribe?token=${encodeURIComponent(token)}`,
-    });
-    return planned.map((reminder) => ({
-      communityId: event.communityId,
-      kind,
-      personId: recipient.personId,
-      shiftId: event.aggregateId,
-      recipientEmail: recipient.email,
-      language: mail.language,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html,
-      // The version is in the key: a moved shift's reminders are new messages.
-      dedupeKey: `reminder:${event.aggregateId}:${recipient.personId}:${event.version}:${reminder.offsetMinutes}`,
-      availableAt: reminder.dueAt,
-      essential: false,
-    }));
   }
 
   private promotedNotice(
@@ -215,11 +257,7 @@ export class ReminderProjector {
     };
   }
 
-  private baseUrl(): string {
-    return this.config.feeds?.publicBaseUrl ?? '';
-  }
-
   private manageUrl(shiftId: string): string {
-    return `${this.baseUrl()}/shifts/${shiftId}`;
+    return this.shiftReminders.manageUrl(shiftId);
   }
 }

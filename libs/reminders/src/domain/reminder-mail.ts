@@ -61,6 +61,12 @@ const TEXTS = {
     greeting: (name: string) => `${name}，您好：`,
     reminderLead: '提醒您，以下志愿服务即将开始。',
     promotedLead: '好消息：有名额空出，您已从候补转为正式参加以下志愿服务。',
+    releasedSubject: (title: string) => `名额已释放：${title}`,
+    releasedLead:
+      '以下志愿服务调整了时间，与您已认领的另一个班次重叠，因此您在此班次的名额已释放。如仍想参加，请在调整另一个班次后重新认领。',
+    refusedSubject: (title: string) => `长期认领未能安排：${title}`,
+    refusedLead: (why: string) =>
+      `您的长期认领未能安排以下这一次志愿服务（原因：${why}）。其余场次不受影响。`,
     when: '时间：',
     where: '地点：',
     manage: '查看或管理：',
@@ -73,6 +79,12 @@ const TEXTS = {
     greeting: (name: string) => `Hello ${name},`,
     reminderLead: 'A reminder: your volunteering shift is coming up.',
     promotedLead: 'Good news: a place opened up and you have moved from the waitlist onto this shift.',
+    releasedSubject: (title: string) => `Place released: ${title}`,
+    releasedLead:
+      'This shift was moved and now overlaps another shift you hold, so your place on it was released. Claim it again once the other shift is sorted out if you still want it.',
+    refusedSubject: (title: string) => `Standing commitment not placed: ${title}`,
+    refusedLead: (why: string) =>
+      `Your standing commitment could not take this occurrence (${why}). Your other dates are not affected.`,
     when: 'When: ',
     where: 'Where: ',
     manage: 'See or manage it: ',
@@ -137,5 +149,25 @@ export function waitlistPromotedMail(input: ShiftMailInput): RenderedMail {
     { ...input, unsubscribeUrl: undefined },
     t.promotedSubject(input.shift.title),
     t.promotedLead,
+  );
+}
+
+/** Essential: a series move released the person's place (it overlapped another of their shifts). */
+export function placeReleasedMail(input: ShiftMailInput): RenderedMail {
+  const t = TEXTS[input.language];
+  return shiftMail(
+    { ...input, unsubscribeUrl: undefined },
+    t.releasedSubject(input.shift.title),
+    t.releasedLead,
+  );
+}
+
+/** Essential: a standing commitment could not take one occurrence; `why` names the rule. */
+export function commitmentRefusedMail(input: ShiftMailInput & { why: string }): RenderedMail {
+  const t = TEXTS[input.language];
+  return shiftMail(
+    { ...input, unsubscribeUrl: undefined },
+    t.refusedSubject(input.shift.title),
+    t.refusedLead(input.why),
   );
 }

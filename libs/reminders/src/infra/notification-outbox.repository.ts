@@ -63,4 +63,25 @@ export class NotificationOutbox {
     );
     return rows.length;
   }
+
+  /**
+   * A person's pending messages of these kinds, due after `after`, become `cancelled` (across
+   * shifts: their preferences changed). Ones already due stay, so a reminder the dispatcher has
+   * not reached yet is not lost. Returns how many.
+   */
+  async cancelPendingOfPerson(
+    communityId: string,
+    personId: string,
+    kinds: string[],
+    after: Date,
+  ): Promise<number> {
+    const rows = await this.sql(
+      `UPDATE mail_outbox SET status = 'cancelled', lease_until = NULL
+        WHERE community_id = $1 AND person_id = $2 AND kind = ANY($3::text[]) AND status = 'pending'
+          AND available_at > $4
+       RETURNING id`,
+      [communityId, personId, kinds, after],
+    );
+    return rows.length;
+  }
 }

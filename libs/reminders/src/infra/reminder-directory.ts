@@ -70,6 +70,16 @@ export class ReminderDirectory {
     return result;
   }
 
+  /** The active coordinators of a partner organisation (who hear about its blocks of places). */
+  async coordinatorsOf(communityId: string, organisationId: string): Promise<string[]> {
+    const rows = await this.sql<{ person_id: string }>(
+      `SELECT person_id FROM identity_membership_v1
+        WHERE community_id = $1 AND organisation_id = $2 AND role = 'coordinator' AND active`,
+      [communityId, organisationId],
+    );
+    return rows.map((row) => row.person_id);
+  }
+
   /** The people confirmed on a shift now. */
   async confirmedOn(communityId: string, shiftId: string): Promise<string[]> {
     const rows = await this.sql<{ person_id: string }>(
@@ -79,4 +89,37 @@ export class ReminderDirectory {
     );
     return rows.map((row) => row.person_id);
   }
+
+  /**
+   * The open shifts a person is confirmed on that start after `now`, soonest first (at most
+   * `limit`): what their reminders are about when they change their preferences.
+   */
+  async upcomingConfirmed(
+    communityId: string,
+    personId: string,
+    now: Date,
+    limit: number,
+  ): Promise<UpcomingShift[]> {
+    return this.sql<UpcomingShift>(
+      `SELECT s.id AS "shiftId", s.version, s.title, s.starts_at AS "startsAt", s.ends_at AS "endsAt",
+              s.location_text AS "locationText"
+         FROM volunteering_claim_v1 c
+         JOIN volunteering_shift_v1 s ON s.id = c.shift_id AND s.community_id = c.community_id
+        WHERE c.community_id = $1 AND c.person_id = $2 AND c.status = 'confirmed'
+          AND s.status = 'open' AND s.starts_at > $3
+        ORDER BY s.starts_at, s.id
+        LIMIT $4`,
+      [communityId, personId, now, limit],
+    );
+  }
+}
+
+/** A shift someone is confirmed on, as their reminders describe it. */
+export interface UpcomingShift {
+  shiftId: string;
+  version: number;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  locationText: string | null;
 }

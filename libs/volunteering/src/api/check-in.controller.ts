@@ -9,6 +9,7 @@ import {
   Query,
   Req,
   StreamableFile,
+  UseInterceptors,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -28,6 +29,7 @@ import {
   QrQuery,
 } from './attendance.schema';
 import { checkInUrl, qrPng, qrSvg } from './check-in-link';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
 
 class IdParam extends createZodDto(z.strictObject({ id: z.uuid() })) {}
 
@@ -39,6 +41,7 @@ const NO_STORE = ['Cache-Control', 'private, no-store'] as const;
 
 @ApiTags('check-in 签到')
 @ApiBearerAuth()
+@UseInterceptors(RetryAfterInterceptor)
 @Controller('v1')
 export class CheckInController {
   constructor(
@@ -47,8 +50,9 @@ export class CheckInController {
   ) {}
 
   /**
-   * Volunteers: `{code}` from an hour before the start to the end. Organisers: `{claimId}`.
-   * Checking in twice answers the first check-in.
+   * Volunteers: `{code}` (today's, as the QR shows it) from an hour before the start to the end;
+   * after 5 wrong codes (or 20 on the shift) in 15 minutes, 429 with Retry-After. Organisers:
+   * `{claimId}`. Checking in twice answers the first check-in.
    */
   @Post('shifts/:id/check-in')
   @HttpCode(200)
@@ -92,7 +96,7 @@ export class CheckInController {
     };
   }
 
-  /** The check-in link as a QR code to print or show on a screen on site. */
+  /** The check-in link with today's code as a QR code, to show on a screen on site (it changes each day). */
   @Get('shifts/:id/check-in-code.png')
   @Roles('organiser')
   @Header(...NO_STORE)

@@ -3,8 +3,11 @@ import { createZodDto } from 'nestjs-zod';
 import { listQuerySchema, pageSchema } from '@linli/platform';
 import { CLAIM_SOURCES, CLAIM_STATUSES } from '../infra/claim.entity';
 
+/** No body at all is a volunteer claiming for themselves. */
 export class ClaimShiftRequest extends createZodDto(
-  z.strictObject({ personId: z.uuid().optional().describe('organisers place someone; volunteers omit it') }),
+  z
+    .strictObject({ personId: z.uuid().optional().describe('organisers place someone; volunteers omit it') })
+    .default({}),
 ) {}
 export class ReserveRequest extends createZodDto(
   z.strictObject({ organisationId: z.uuid(), places: z.number().int().min(1).max(10_000) }),

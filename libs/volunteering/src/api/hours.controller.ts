@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags 
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import type { Response } from 'express';
-import { Actor, Clock, CurrentActor, Roles } from '@linli/platform';
+import { Actor, Clock, CurrentActor, Roles, notFound } from '@linli/platform';
+import { IdentityDirectory } from '@linli/identity';
 import { HoursAdjustmentsService } from '../application/attendance/hours-adjustments.service';
 import { HoursReportService } from '../application/attendance/hours-report.service';
 import { mapAdjustment, withPersonTotals } from './attendance.mapper';
@@ -24,6 +25,7 @@ import {
   toCsv,
   toXlsx,
 } from './hours-export';
+import { reportPeriodOf } from './open-periods';
 
 class IdParam extends createZodDto(z.strictObject({ id: z.uuid() })) {}
 
@@ -37,6 +39,7 @@ export class HoursController {
     private readonly adjustments: HoursAdjustmentsService,
     private readonly reports: HoursReportService,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly identity: IdentityDirectory,
   ) {}
 
   /** Adds or removes minutes with a reason; the entry is kept for good (the audit trail). */
@@ -64,7 +67,8 @@ export class HoursController {
   }
 
   /**
-   * Service hours for a period of days (community zone, both ends included): per person or per
+   * Service hours for a period of days (community zone, both ends included; open ends default to
+   * 1 January of the year and today, see open-periods.ts): per person or per
    * organisation, as JSON, CSV (UTF-8 with BOM) or XLSX, with Chinese headers. Organisers see
    * everyone, coordinators their organisation's members, volunteers themselves.
    */
@@ -76,7 +80,7 @@ export class HoursController {
     @Query() query: HoursReportQuery,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const period = { from: query.from, to: query.to };
+    const period = await this.periodOf(actor, query);
     const report =
       query.groupBy === 'person'
         ? withPersonTotals(await this.reports.byPerson(actor, period))
@@ -100,5 +104,13 @@ export class HoursController {
         ? await toXlsx(PERSON_COLUMNS, report.rows, '志愿服务时长', now)
         : await toXlsx(ORGANISATION_COLUMNS, report.rows, '组织志愿服务时长', now);
     return new StreamableFile(xlsx, { type: XLSX_TYPE, disposition, length: xlsx.length });
+  }
+
+  /** Both ends given: as they are; an open end needs today's date in the community's zone. */
+  private async periodOf(actor: Actor, query: { from?: string; to?: string }) {
+    if (query.from && query.to) return { from: query.from, to: query.to };
+    const community = await this.identity.community(actor.communityId);
+    if (!community) throw notFound('Community');
+    return reportPeriodOf(query, this.clock.now(), community.timeZone);
   }
 }

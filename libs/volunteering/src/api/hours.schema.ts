@@ -33,8 +33,12 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export class HoursReportQuery extends createZodDto(
   z.strictObject({
-    from: calendarDay.describe('first day, in the community’s zone'),
-    to: calendarDay.describe('last day, included; at most 366 days after from'),
+    from: calendarDay
+      .optional()
+      .describe('first day, in the community’s zone; default: 1 January of the year of `to`'),
+    to: calendarDay
+      .optional()
+      .describe('last day, included; at most 366 days after from; default: today (or from + 365 days)'),
     groupBy: z.enum(['person', 'organisation']).default('person'),
     format: z.enum(REPORT_FORMATS).default('json'),
   }),

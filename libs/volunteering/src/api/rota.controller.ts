@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Idempotent, Roles } from '@linli/platform';
+import { Actor, Clock, CurrentActor, Idempotent, Roles, notFound } from '@linli/platform';
+import { IdentityDirectory } from '@linli/identity';
 import { RotaQueryService } from '../application/rota/rota-query.service';
 import { OpenShiftsQueryService } from '../application/rota/open-shifts-query.service';
 import { BulkCancelShiftsUseCase } from '../application/rota/bulk-cancel-shifts.use-case';
 import { BulkPostponeShiftsUseCase } from '../application/rota/bulk-postpone-shifts.use-case';
 import { BulkOutcome, uniquePeople } from '../application/rota/bulk-shift-selection';
 import { mapShift } from './volunteering.mapper';
+import { withRotaDefaults } from './open-periods';
 import {
   BulkCancelRequest,
   BulkOutcomeDto,
@@ -37,13 +39,22 @@ export class RotaController {
     private readonly openShifts: OpenShiftsQueryService,
     private readonly bulkCancel: BulkCancelShiftsUseCase,
     private readonly bulkPostpone: BulkPostponeShiftsUseCase,
+    private readonly identity: IdentityDirectory,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  /** Per day (community time), every shift with confirmed, waitlist, organisation and unfilled counts. */
+  /**
+   * Per day (community time), every shift with confirmed, waitlist, organisation and unfilled
+   * counts. Without week, from or to: the current week; with only from or only to: that week of days.
+   */
   @Get('rota')
   @ApiOkResponse({ type: RotaDto.Output })
-  board(@CurrentActor() actor: Actor, @Query() query: RotaQuery) {
-    return this.rota.rota(actor.communityId, query);
+  async board(@CurrentActor() actor: Actor, @Query() query: RotaQuery) {
+    if (query.week || (query.from && query.to)) return this.rota.rota(actor.communityId, query);
+    // Only an open range needs today's date, in the community's zone.
+    const community = await this.identity.community(actor.communityId);
+    if (!community) throw notFound('Community');
+    return this.rota.rota(actor.communityId, withRotaDefaults(query, this.clock.now(), community.timeZone));
   }
 
   /** Shifts the person may claim now, with what a claim would give (a place or the waitlist). */

@@ -19,9 +19,13 @@ export class RotaQuery extends createZodDto(
         .string()
         .regex(/^\d{4}-W\d{2}$/, 'an ISO week such as 2026-W49')
         .optional()
-        .describe('ISO week, e.g. 2026-W49; or give from and to'),
-      from: localDate.optional().describe('first day, e.g. 2026-11-30'),
-      to: localDate.optional().describe('last day, included; at most 31 days from `from`'),
+        .describe(
+          'ISO week, e.g. 2026-W49, or give from and/or to; default: the current week (community zone)',
+        ),
+      from: localDate.optional().describe('first day, e.g. 2026-11-30; alone: 7 days from it'),
+      to: localDate
+        .optional()
+        .describe('last day, included; at most 31 days from `from`; alone: the 7 days ending on it'),
       ...place,
       organisationId: z.uuid().optional().describe('only shifts this partner organisation holds places on'),
       status: z.enum(SHIFT_STATUSES).optional(),
@@ -80,7 +84,8 @@ export class RotaDto extends createZodDto(
   z.object({
     from: z.string(),
     to: z.string(),
-    week: z.string().nullable(),
+    // The description keeps zod from writing `type: ['string','null']`, which Nest documents as an array.
+    week: z.string().describe('the ISO week shown, e.g. 2026-W49; null for a from/to range').nullable(),
     timeZone: z.string().describe("the community's zone: days are its calendar days"),
     truncated: z.boolean().describe('more than 2,000 shifts matched: narrow the range'),
     totals: totals.describe('over the range, cancelled shifts left out'),
@@ -123,8 +128,13 @@ const bulkFields = {
   ...place,
   reason: z.string().trim().min(1).max(500).describe('told to everyone affected, e.g. 暴雨 heavy rain'),
 };
-const bulkRangeValid = (body: { from: Date; to: Date }) =>
-  body.to > body.from && body.to.getTime() - body.from.getTime() <= MAX_BULK_RANGE_DAYS * 86_400_000;
+/**
+ * zod runs an object's refinements even when a field failed (its value is then still the raw
+ * input, not a Date): leave those to the field's own error.
+ */
+const bulkRangeValid = (body: { from: unknown; to: unknown }) =>
+  !(body.from instanceof Date && body.to instanceof Date) ||
+  (body.to > body.from && body.to.getTime() - body.from.getTime() <= MAX_BULK_RANGE_DAYS * 86_400_000);
 const bulkRangeMessage = {
   message: `to must be after from, within ${MAX_BULK_RANGE_DAYS} days`,
   path: ['to'],

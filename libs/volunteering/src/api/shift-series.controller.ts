@@ -5,9 +5,12 @@ import { createZodDto } from 'nestjs-zod';
 import { Actor, CurrentActor, Roles } from '@linli/platform';
 import { ShiftSeriesService } from '../application/series/shift-series.service';
 import { EditShiftSeriesUseCase } from '../application/series/edit-shift-series.use-case';
+import { SeriesHolidayWarnings } from '../application/series/series-holiday-warnings';
 import { mapSeriesEditResult, mapSeriesShift, mapShiftSeries } from './shift-series.mapper';
 import {
   CreateShiftSeriesRequest,
+  CreatedShiftSeriesDto,
+  CreatedShiftSeriesResponse,
   EditShiftSeriesRequest,
   EndSeriesResultDto,
   EndSeriesResultResponse,
@@ -32,17 +35,23 @@ export class ShiftSeriesController {
   constructor(
     private readonly series: ShiftSeriesService,
     private readonly editSeries: EditShiftSeriesUseCase,
+    private readonly holidayWarnings: SeriesHolidayWarnings,
   ) {}
 
   /** Saves the series and creates its shifts for the horizon (default 8 weeks) at once. */
   @Post()
   @Roles('organiser')
-  @ApiCreatedResponse({ type: ShiftSeriesDto.Output })
+  @ApiCreatedResponse({ type: CreatedShiftSeriesDto.Output })
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateShiftSeriesRequest,
-  ): Promise<ShiftSeriesResponse> {
-    return mapShiftSeries(await this.series.create(actor.communityId, body));
+  ): Promise<CreatedShiftSeriesResponse> {
+    const series = await this.series.create(actor.communityId, body);
+    // Issue 10: years the series runs into without official holiday data are said, not silent.
+    return {
+      ...mapShiftSeries(series),
+      warnings: await this.holidayWarnings.forSeries(actor.communityId, series),
+    };
   }
 
   @Get()

@@ -49,6 +49,7 @@ export function mapSeriesEditResult(result: SeriesEditResult): SeriesEditResultR
     cancelled: result.cancelled,
     untouched: result.untouched,
     failed: result.failed,
+    released: result.released,
   };
 }
 

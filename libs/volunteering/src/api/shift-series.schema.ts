@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { booleanQuery, listQuerySchema, pageSchema } from '@linli/platform';
 import { PARTNER_KIND_VALUES } from '@linli/identity';
+import { holidayWarningSchema } from '@linli/holidays';
 import { HOLIDAY_POLICIES, type HolidayPolicy } from '@linli/recurrence';
 import { shiftSchema } from './shift.schema';
 
@@ -32,7 +33,13 @@ const minutes = (max: number) => z.number().int().min(0).max(max);
 
 /** The fields a series shares with its shifts (as in the shifts API). */
 const templateFields = {
-  title: z.string().trim().min(1).max(120).describe('e.g. 城南市集 · 理发'),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/^[^\r\n\u2028\u2029]*$/, 'one line: no line breaks')
+    .describe('e.g. 城南市集 · 理发'),
   description: z.string().trim().max(4000).nullish(),
   locationText: z.string().trim().max(200).nullish(),
   estateId: z.uuid().nullish(),
@@ -153,6 +160,10 @@ export const shiftSeriesSchema = z.object({
 });
 export type ShiftSeriesResponse = z.infer<typeof shiftSeriesSchema>;
 export class ShiftSeriesDto extends createZodDto(shiftSeriesSchema) {}
+/** A created series, with the years its holiday policy could not apply to yet (issue 10). */
+export const createdShiftSeriesSchema = shiftSeriesSchema.extend({ warnings: z.array(holidayWarningSchema) });
+export type CreatedShiftSeriesResponse = z.infer<typeof createdShiftSeriesSchema>;
+export class CreatedShiftSeriesDto extends createZodDto(createdShiftSeriesSchema) {}
 export class ShiftSeriesPageDto extends createZodDto(pageSchema(shiftSeriesSchema)) {}
 
 /** A shift of a series, with what series edits need: its occurrence and whether it was edited by hand. */
@@ -178,6 +189,18 @@ export const seriesEditResultSchema = z.object({
   failed: z
     .array(z.object({ shiftId: z.uuid(), code: z.string(), detail: z.string() }))
     .describe('shifts left as they were, with the reason'),
+  released: z
+    .array(
+      z.object({
+        shiftId: z.uuid(),
+        personId: z.uuid(),
+        reason: z.enum(['overlaps']),
+        overlapsShiftId: z.uuid(),
+      }),
+    )
+    .describe(
+      'places given up because the moved shift now overlaps another shift of the person (they are told)',
+    ),
 });
 export type SeriesEditResultResponse = z.infer<typeof seriesEditResultSchema>;
 export class SeriesEditResultDto extends createZodDto(seriesEditResultSchema) {}

@@ -120,6 +120,8 @@ export class ShiftsController {
     @CurrentActor() actor: Actor,
     @Param() { id }: ShiftIdParam,
   ): Promise<ReservationResponse[]> {
+    // An unknown or another community's shift is a 404, not an empty list.
+    await this.shifts.get(actor.communityId, id);
     return (await this.claims.reservationsOf(actor, id)).map(mapReservation);
   }
 }

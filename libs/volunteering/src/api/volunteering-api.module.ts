@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@linli/identity';
 import { VolunteeringModule } from '../volunteering.module';
 import { CheckInController } from './check-in.controller';
 import { HoursController } from './hours.controller';
@@ -6,9 +7,10 @@ import { ClaimsController } from './claims.controller';
 import { ShiftsController } from './shifts.controller';
 import { RotaController } from './rota.controller';
 import { ShiftSeriesController } from './shift-series.controller';
+import { CommitmentsController } from './commitments.controller';
 
 @Module({
-  imports: [VolunteeringModule],
+  imports: [VolunteeringModule, IdentityModule],
   controllers: [
     // Before ShiftsController: its `shifts/:id` would otherwise take `shifts/open`.
     RotaController,
@@ -17,6 +19,7 @@ import { ShiftSeriesController } from './shift-series.controller';
     CheckInController,
     HoursController,
     ShiftSeriesController,
+    CommitmentsController,
   ],
 })
 export class VolunteeringApiModule {}

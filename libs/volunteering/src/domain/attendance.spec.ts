@@ -4,8 +4,10 @@ import {
   assertAttendanceRecordable,
   assertCheckInOpen,
   assertCheckOutOpen,
+  acceptedCheckInCodes,
   checkInCodeMatches,
   creditedMinutes,
+  dailyCheckInCode,
   decideAttendance,
   minutesToHours,
 } from './attendance';
@@ -99,6 +101,29 @@ describe('checkInCodeMatches', () => {
     ['empty', '', '042917', false],
   ])('%s', (_scenario, given, expected, result) => {
     expect(checkInCodeMatches(given, expected)).toBe(result);
+  });
+});
+
+describe('daily check-in codes', () => {
+  const secret = '0123456789abcdef0123456789abcdef';
+
+  it('are six digits, the same all day, different the next day and for another shift', () => {
+    expect(dailyCheckInCode(secret, '2026-12-04')).toMatch(/^\d{6}$/);
+    expect(dailyCheckInCode(secret, '2026-12-04')).toBe(dailyCheckInCode(secret, '2026-12-04'));
+    expect(dailyCheckInCode(secret, '2026-12-05')).not.toBe(dailyCheckInCode(secret, '2026-12-04'));
+    expect(dailyCheckInCode(`${secret}0`, '2026-12-04')).not.toBe(dailyCheckInCode(secret, '2026-12-04'));
+  });
+
+  it.each([
+    ['a day shift: today’s only', shift, at('09:30'), ['2026-12-04']],
+    [
+      'an overnight shift after midnight: today’s and the day the window opened',
+      { ...shift, startsAt: at('22:00', '04'), endsAt: at('02:00', '05') },
+      at('01:00', '05'),
+      ['2026-12-05', '2026-12-04'],
+    ],
+  ])('%s', (_name, s, now, dates) => {
+    expect(acceptedCheckInCodes(secret, now, s)).toEqual(dates.map((d) => dailyCheckInCode(secret, d)));
   });
 });
 

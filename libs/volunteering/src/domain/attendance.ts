@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { DomainError } from '@linli/platform/domain-error';
 import { wallClock } from './claim-rules';
 
@@ -85,6 +86,56 @@ export function checkInCodeMatches(given: string, expected: string): boolean {
 }
 
 /**
+ * The six digits for one local day, derived from the shift's own random secret (HMAC-SHA256 of
+ * the date): a code photographed (or sent round) on another day does not work, and one day's
+ * code says nothing about the next day's.
+ */
+export function dailyCheckInCode(secret: string, localDate: string): string {
+  const digest = createHmac('sha256', secret).update(`linli-check-in:${localDate}`).digest();
+  return String(digest.readUInt32BE(0) % 1_000_000).padStart(6, '0');
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in a zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  return wallClock(instant, timeZone).slice(0, 10);
+}
+
+/**
+ * The codes that work at `now`: today's (in the shift's zone) and, for a shift whose check-in
+ * window began on an earlier local day (overnight shifts), the code of each day since it opened,
+ * so a code shown at the start keeps working until the end.
+ */
+export function acceptedCheckInCodes(
+  secret: string,
+  now: Date,
+  shift: Pick<AttendanceShift, 'startsAt' | 'endsAt' | 'timeZone'>,
+): string[] {
+  const today = localDate(now, shift.timeZone);
+  const dates = new Set([today]);
+  const opens = checkInWindow(shift).opensAt;
+  for (let day = opens; day < now && dates.size < 3; day = new Date(day.getTime() + 24 * 60 * MINUTE)) {
+    const date = localDate(day, shift.timeZone);
+    if (date < today) dates.add(date);
+  }
+  return [...dates].map((date) => dailyCheckInCode(secret, date));
+}
+
+/** A code any of `accepted` is; compared in constant time. */
+export function checkInCodeAccepted(given: string, accepted: string[]): boolean {
+  return accepted.reduce((ok, code) => checkInCodeMatches(given, code) || ok, false);
+}
+
+/**
+ * Wrong codes allowed before check-in with a code is refused (429) for a while: per person
+ * (whichever shift) and per shift (whoever types). With the window and the place checked first,
+ * only someone with a confirmed place, on the day, can guess at all.
+ */
+export const CHECKIN_ATTEMPT_LIMITS = {
+  perPerson: { limit: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  perShift: { limit: 20, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
+} as const;
+
+/**
  * Service minutes for one claim.
  * - An organiser's confirmation credits the planned time (the shift's length), whatever the
  *   check-in record says: that is what the organiser vouches for.
@@ -147,4 +198,14 @@ export function decideAttendance(input: {
 /** Minutes as hours with two decimals, the way 志愿服务时长 records write them. */
 export function minutesToHours(minutes: number): number {
   return Math.round((minutes * 100) / 60) / 100;
+}
+
+/** Too many wrong codes: answered 429 with `Retry-After` (the api's RetryAfterInterceptor). */
+export class CheckInAttemptsExceeded extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'TOO_MANY_REQUESTS',
+      `签到码错误次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试，或请组织者为您签到 · too many wrong codes; try again in ${retryAfterSeconds} s or ask an organiser to check you in`,
+    );
+  }
 }

@@ -50,7 +50,16 @@ export const VOLUNTEERING_EVENTS = {
   /** A place taken: by the person, an organiser, or on an organisation's reservation (reservationId). */
   ClaimConfirmed: CLAIM_FACTS.extend({ reservationId: id.optional() }),
   ClaimWaitlisted: CLAIM_FACTS.extend({ reservationId: id.optional() }),
-  ClaimCancelled: CLAIM_FACTS,
+  /**
+   * A place given up: by the person, an organiser, or by volunteering itself with a `reason`:
+   * `overlaps` (a series edit moved the shift onto another of the person's shifts, named by
+   * `overlapsShiftId`) or `commitment_ended` (a standing commitment ended, named by `commitmentId`).
+   */
+  ClaimCancelled: CLAIM_FACTS.extend({
+    reason: z.string().optional(),
+    overlapsShiftId: id.optional(),
+    commitmentId: id.optional(),
+  }),
   WaitlistPromoted: CLAIM_FACTS,
   /** Attended: checked out, confirmed by an organiser, or closed by the worker without a check-out. */
   ClaimCompleted: CLAIM_FACTS.extend({
@@ -58,6 +67,18 @@ export const VOLUNTEERING_EVENTS = {
     closedWithoutCheckOut: z.literal(true).optional(),
   }),
   ClaimMarkedNoShow: CLAIM_FACTS.extend({ creditedMinutes: z.literal(0) }),
+  /**
+   * A standing commitment could not take its place on one occurrence (the person's or the
+   * organisation's): the refusal's code and why, for a notice. `personId` for a person's
+   * commitment, `organisationId` for an organisation's block.
+   */
+  CommitmentRefused: SHIFT_FACTS.extend({
+    commitmentId: id,
+    personId: id.optional(),
+    organisationId: id.optional(),
+    code: z.string().min(1),
+    detail: z.string(),
+  }),
   /** An organisation's unassigned places went back to the open pool at its release time. */
   ReservationReleased: SHIFT_FACTS.extend({ reservationId: id, returned: z.number().int().min(0) }),
 } satisfies EventContracts;

@@ -18,7 +18,10 @@ import { VolunteeringSettings } from './volunteering-settings.entity';
  *   2. the shift row (SELECT … FOR UPDATE, or the conditional UPDATE of its counters);
  *   3. rows that hang off the shift: its reservations and claims.
  * Waitlist promotion needs the locks of the people it may promote, so it takes them (step 1)
- * before the shift (step 2): see `lockWaitlist`. A try-lock that never waits (a worker taking a
+ * before the shift (step 2): see `lockWaitlist`. A series edit moving a shift takes everyone
+ * confirmed on it and first in line in one ascending sweep (`lockPeopleOnShift`), then the shift.
+ * A standing commitment holds no lock of its own: each occurrence goes through the claim or
+ * reservation use case, which takes these in this order. A try-lock that never waits (a worker taking a
  * job) may come first. The overlap rule is also held by the database's EXCLUDE constraint, and
  * the counters by a CHECK; the locks are there so the checks answer well.
  *
@@ -239,6 +242,52 @@ export class ClaimStore {
     const people = rows.map((row) => row.person_id);
     await this.lockPeople(people);
     return new Set(people);
+  }
+
+  /**
+   * Lock order step 1 before moving a shift: everyone confirmed on it (whose other shifts the move
+   * may now overlap) and the first on its waitlist (to whom a released place may go), in one
+   * ascending sweep. Answers the waitlisted people locked, for promotion.
+   */
+  async lockPeopleOnShift(shiftId: string): Promise<ReadonlySet<string>> {
+    const rows = await this.run<{ person_id: string; status: string }>(
+      `(SELECT person_id, status FROM claim WHERE shift_id = $1 AND status = 'confirmed')
+       UNION ALL
+       (SELECT person_id, status FROM claim WHERE shift_id = $1 AND status = 'waitlisted'
+         ORDER BY created_at, id LIMIT $2)`,
+      [shiftId, MAX_PROMOTION_CANDIDATES],
+    );
+    await this.lockPeople(rows.map((row) => row.person_id));
+    return new Set(rows.filter((row) => row.status === 'waitlisted').map((row) => row.person_id));
+  }
+
+  /**
+   * The confirmed claims on `shiftId` whose person has another confirmed shift overlapping
+   * [startsAt, endsAt): the claims a move to those times would make overlap (the EXCLUDE guard).
+   */
+  async claimsOverlappingAfterMove(
+    communityId: string,
+    shiftId: string,
+    startsAt: Date,
+    endsAt: Date,
+  ): Promise<{ claimId: string; personId: string; overlapsShiftId: string }[]> {
+    const rows = await this.run<{ claim_id: string; person_id: string; other_shift_id: string }>(
+      `SELECT c.id AS claim_id, c.person_id, o.shift_id AS other_shift_id
+         FROM claim c
+         JOIN LATERAL (
+           SELECT o.shift_id FROM claim o
+            WHERE o.community_id = c.community_id AND o.person_id = c.person_id AND o.status = 'confirmed'
+              AND o.shift_id <> c.shift_id AND o.starts_at < $4 AND o.ends_at > $3
+            ORDER BY o.starts_at, o.shift_id LIMIT 1) o ON true
+        WHERE c.community_id = $1 AND c.shift_id = $2 AND c.status = 'confirmed'
+        ORDER BY c.person_id`,
+      [communityId, shiftId, startsAt, endsAt],
+    );
+    return rows.map((row) => ({
+      claimId: row.claim_id,
+      personId: row.person_id,
+      overlapsShiftId: row.other_shift_id,
+    }));
   }
 
   /** Lock order step 2: the shift row, locked to the end of the transaction, as an entity. */

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sqlIn } from '@linli/platform';
+import { newCheckInSecret } from './shift.entity';
 
 /** One occurrence to materialise: its identity (original start) and its times. */
 export interface OccurrenceRow {
@@ -32,7 +33,7 @@ export async function insertSeriesShifts(
       occurrence: row.occurrence.toISOString(),
       starts_at: row.startsAt.toISOString(),
       ends_at: row.endsAt.toISOString(),
-      checkin_code: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+      checkin_code: newCheckInSecret(),
     })),
   );
   const inserted = await run<{ id: string }>(

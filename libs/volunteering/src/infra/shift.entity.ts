@@ -10,7 +10,7 @@ import {
   Property,
   Unique,
 } from '@mikro-orm/core';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { tenantFilter } from '@linli/platform';
 import type { Community, Estate } from '@linli/identity';
 import { ShiftSeries } from './shift-series.entity';
@@ -123,13 +123,22 @@ export class Shift {
   @Property({ type: 'integer', nullable: true })
   releaseLeadMinutes?: number | null;
 
-  /** Six digits volunteers type (or scan as a QR code) to check in on site. */
-  @Property({ type: 'text' })
-  checkinCode: string = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  /**
+   * The shift's secret from which each day's six-digit check-in code is derived
+   * (dailyCheckInCode); never shown. Shifts created before codes rotated keep their old six
+   * digits here, which still derive daily codes.
+   */
+  @Property({ type: 'text', fieldName: 'checkin_code' })
+  checkinSecret: string = newCheckInSecret();
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+}
+
+/** 128 random bits, hex: the key each day's check-in code is derived from. */
+export function newCheckInSecret(): string {
+  return randomBytes(16).toString('hex');
 }

@@ -4,6 +4,8 @@ import { OrganisationReservation } from './organisation-reservation.entity';
 import { Shift } from './shift.entity';
 import { ShiftSeries } from './shift-series.entity';
 import { VolunteeringSettings } from './volunteering-settings.entity';
+import { StandingCommitment } from './standing-commitment.entity';
+import { StandingCommitmentOutcome } from './standing-commitment-outcome.entity';
 
 export const volunteeringEntities = [
   Shift,
@@ -12,4 +14,6 @@ export const volunteeringEntities = [
   OrganisationReservation,
   HoursAdjustment,
   VolunteeringSettings,
+  StandingCommitment,
+  StandingCommitmentOutcome,
 ];

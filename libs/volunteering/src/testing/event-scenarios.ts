@@ -10,6 +10,7 @@ import { ReservationsUseCase } from '../application/reservations/reservations.us
 import { BulkPostponeShiftsUseCase } from '../application/rota/bulk-postpone-shifts.use-case';
 import { ShiftSeriesService } from '../application/series/shift-series.service';
 import { ShiftsService } from '../application/shifts/shifts.service';
+import { StandingCommitmentsUseCase } from '../application/commitments/standing-commitments.use-case';
 import { createPerson, actorOf } from './volunteering.factories';
 
 const MINUTE = 60_000;
@@ -103,7 +104,7 @@ export async function recordEveryVolunteeringEvent(
   await asRequest(() => shifts.cancel(communityId, rained.id, '下雨 · rain'));
 
   // ShiftScheduled from a series (recorded in bulk).
-  await asRequest(() =>
+  const series = await asRequest(() =>
     app.get(ShiftSeriesService).create(communityId, {
       title: '每周二 · 理发',
       rrule: 'FREQ=WEEKLY;BYDAY=TU',
@@ -113,6 +114,50 @@ export async function recordEveryVolunteeringEvent(
       durationMinutes: 120,
       capacity: 3,
     }),
+  );
+
+  // CommitmentRefused (a standing commitment meets an occurrence its person cannot take), then
+  // ClaimCancelled with a reason when it ends; ClaimCancelled `overlaps` when a series move meets
+  // another shift of someone on it.
+  const commitments = app.get(StandingCommitmentsUseCase);
+  const seriesShifts = (
+    await asRequest(() =>
+      app
+        .get(ShiftSeriesService)
+        .shiftsOf(communityId, series.id, { page: 1, pageSize: 2, sort: 'startsAt' }),
+    )
+  ).items;
+  const committedPerson = await person();
+  const alongside = (tuesday: { startsAt: Date }) =>
+    asRequest(() =>
+      shifts.schedule(communityId, {
+        title: '助老 · 午后',
+        startsAt: new Date(tuesday.startsAt.getTime() + HOUR),
+        endsAt: new Date(tuesday.startsAt.getTime() + 3 * HOUR),
+        timeZone: 'Asia/Shanghai',
+        capacity: 1,
+      }),
+    );
+  await claims.execute(organiser, (await alongside(seriesShifts[0])).id, committedPerson);
+  const committed = await asRequest(() =>
+    commitments.commit(organiser, series.id, { personId: committedPerson }),
+  );
+  await asRequest(() => commitments.end(organiser, committed.commitment.id));
+  const busy = await person();
+  const tuesday = seriesShifts[1];
+  await claims.execute(organiser, tuesday.id, busy);
+  const afternoon = await alongside({ startsAt: new Date(tuesday.startsAt.getTime() + 4 * HOUR) });
+  await claims.execute(organiser, afternoon.id, busy);
+  await asRequest(() =>
+    shifts.change(
+      communityId,
+      tuesday.id,
+      {
+        startsAt: new Date(tuesday.startsAt.getTime() + 5 * HOUR),
+        endsAt: new Date(tuesday.endsAt.getTime() + 5 * HOUR),
+      },
+      { released: [] },
+    ),
   );
 
   // Time passes: the shift under way, the lead time of the reservation, check-out closing.

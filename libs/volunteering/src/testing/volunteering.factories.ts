@@ -7,6 +7,7 @@ import { Claim, type ClaimSource, type ClaimStatus } from '../infra/claim.entity
 import { OrganisationReservation } from '../infra/organisation-reservation.entity';
 import { ShiftSeries } from '../infra/shift-series.entity';
 import { Shift } from '../infra/shift.entity';
+import { dailyCheckInCode, localDate } from '../domain/attendance';
 
 /*
  * Typed factories for volunteering's records, for tests of this and other contexts. They write
@@ -215,4 +216,9 @@ export function actorOf(account: {
     ...(account.person ? { personId: account.person.id } : {}),
     ...(account.organisation ? { organisationId: account.organisation.id } : {}),
   };
+}
+
+/** The check-in code a shift's QR shows at `now` (it changes each local day). */
+export function checkInCodeAt(shift: Pick<Shift, 'checkinSecret' | 'timeZone'>, now: Date): string {
+  return dailyCheckInCode(shift.checkinSecret, localDate(now, shift.timeZone));
 }

@@ -63,7 +63,13 @@ describe('the calendar', () => {
 
   it('has a VTIMEZONE for each zone used, and only those', () => {
     const tzids = unfolded(body).filter((l) => l.startsWith('TZID:'));
-    expect(tzids).toEqual(['TZID:America/New_York', 'TZID:Asia/Shanghai']);
+    expect(tzids).toEqual([
+      'TZID:Africa/Casablanca',
+      'TZID:America/New_York',
+      'TZID:Asia/Gaza',
+      'TZID:Asia/Jerusalem',
+      'TZID:Asia/Shanghai',
+    ]);
   });
 
   it('writes an entry with every property, times as wall times in its zone', () => {
@@ -145,7 +151,12 @@ describe('the calendar', () => {
       'UID:shift-0001@linli',
       'UID:shift-0002@linli',
       'UID:ny-repeated-hour@linli',
+      'UID:casablanca-ramadan@linli',
+      'UID:jerusalem-before-dst@linli',
+      'UID:jerusalem-after-dst@linli',
+      'UID:casablanca-after@linli',
       'UID:ny-next-year@linli',
+      'UID:gaza-summer@linli',
     ]);
     const sameStart = [shanghai(2, { uid: 'b' }), shanghai(2, { uid: 'a' })];
     expect(
@@ -310,5 +321,28 @@ describe('the event cache and audiences', () => {
     expect(publicFeed).not.toContain('13800001234');
     const tentative = renderCalendar([{ ...base, status: 'TENTATIVE' as const }], meta, cache);
     expect(tentative).toContain('STATUS:TENTATIVE');
+  });
+});
+
+// Issue 10, item 14: RFC 5545 wants at least one component in a VCALENDAR; a feed with no
+// entries (nothing planned yet, a revoked URL in its grace period) still carries its zone.
+describe('an empty calendar', () => {
+  it('carries the VTIMEZONE of the calendar’s own zone', () => {
+    const lines = unfolded(renderCalendar([], meta, new EventCache()));
+    expect(lines).toContain('BEGIN:VTIMEZONE');
+    expect(lines).toContain('TZID:Asia/Shanghai');
+    expect(lintIcs(lines.join('\r\n') + '\r\n')).toEqual([]);
+  });
+
+  it('for the years the feed covers, when it says which', () => {
+    const lines = unfolded(
+      renderCalendar(
+        [],
+        { ...meta, timeZone: 'America/New_York', years: { from: 2026, to: 2027 } },
+        new EventCache(),
+      ),
+    );
+    expect(lines).toContain('TZID:America/New_York');
+    expect(lines).toContain('DTSTART:20260308T020000');
   });
 });

@@ -8,6 +8,9 @@ import { vtimezoneLines } from './vtimezone';
 
 export const PRODID = '-//Linli//Linli Calendar//ZH';
 
+/** The years of an empty calendar's VTIMEZONE when its meta does not say (bodies never read a clock). */
+const EMPTY_CALENDAR_YEAR = 1970;
+
 /** The process-wide cache of rendered events that feeds share (entries repeat across feeds). */
 export const sharedEventCache = new EventCache();
 
@@ -38,6 +41,12 @@ export const renderCalendar = (
       span.from = Math.min(span.from, from);
       span.to = Math.max(span.to, to);
     }
+  }
+
+  // RFC 5545 wants a component in every VCALENDAR: with no entries, the calendar's own zone.
+  const ownZone = eventZone(meta.timeZone);
+  if (years.size === 0 && ownZone) {
+    years.set(ownZone.id, { ...(meta.years ?? { from: EMPTY_CALENDAR_YEAR, to: EMPTY_CALENDAR_YEAR }) });
   }
 
   const refresh = formatDuration(Math.max(1, meta.refreshMinutes));

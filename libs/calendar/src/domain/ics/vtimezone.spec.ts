@@ -143,12 +143,73 @@ describe('VTIMEZONE shape', () => {
     expect(daylight.slice(0, daylight.indexOf('END:DAYLIGHT'))).not.toContainEqual(
       expect.stringMatching(/^RRULE/),
     );
-    expect(lines.filter((l) => l.startsWith('DTSTART:2019') || l.startsWith('DTSTART:2020'))).toEqual([
-      'DTSTART:20190217T000000',
-    ]);
+    expect(lines.filter((l) => /^(DTSTART|RDATE):20(19|20)/.test(l))).toEqual(['RDATE:20190217T000000']);
   });
 
   it('a zone with no changes at all (UTC) gets a single STANDARD', () => {
     expect(observances(vtimezoneLines('UTC', 2026, 2030))).toBe(1);
   });
+});
+
+// Issue 10, item 14: a yearly rule guessed from the few changes inside a feed's years is wrong in
+// later years for zones whose changes follow no "n-th weekday" rule (Ramadan in Casablanca and
+// Gaza, "the Friday before the last Sunday" in Jerusalem). Clients expand an RRULE forever, so a
+// rule is written only when it matches the zone's own changes for decades past the span;
+// otherwise each observance lists its onsets as RDATEs, exact for the years covered.
+describe('irregular zones: RDATEs for the covered years, never a guessed rule', () => {
+  const irregular: [zone: string, fromYear: number, toYear: number][] = [
+    ['Africa/Casablanca', 2026, 2026],
+    ['Africa/Casablanca', 2026, 2027],
+    ['Asia/Gaza', 2026, 2026],
+    ['Asia/Gaza', 2026, 2028],
+    ['Asia/Jerusalem', 2026, 2026],
+    ['Asia/Jerusalem', 2026, 2027],
+  ];
+
+  it.each(irregular)('%s %i-%i: no RRULE, onsets as RDATEs', (zone, fromYear, toYear) => {
+    const lines = vtimezoneLines(zone, fromYear, toYear);
+    expect(lines.filter((l) => l.startsWith('RRULE'))).toEqual([]);
+    expect(lines.some((l) => l.startsWith('RDATE:'))).toBe(true);
+    // One observance per kind and offset pair, not one per change.
+    const observances = lines.filter((l) => /^BEGIN:(STANDARD|DAYLIGHT)$/.test(l)).length;
+    expect(observances).toBeLessThanOrEqual(4);
+  });
+
+  it.each(irregular)('%s %i-%i: ical.js puts entries at their instants', (zone, fromYear, toYear) => {
+    const entries = entriesAround(zone, fromYear, toYear);
+    const body = renderCalendar(
+      entries,
+      { name: zone, timeZone: zone, refreshMinutes: 60 },
+      new EventCache(),
+    );
+    expect(lintIcs(body)).toEqual([]);
+    const read = readWithIcalJs(body);
+    const wrong = entries.filter((e) => read.get(e.uid)?.[0] !== e.start.getTime()).map((e) => e.uid);
+    expect(wrong).toEqual([]);
+  });
+
+  const ruleZones = [...spans.map(([zone, from, to]) => [zone, from, to] as const), ...irregular];
+  it.each(ruleZones)(
+    '%s %i-%i: any RRULE written holds for 30 years past the span',
+    (zone, fromYear, toYear) => {
+      const lines = vtimezoneLines(zone, fromYear, toYear);
+      const component = new ICAL.Component(
+        ICAL.parse(['BEGIN:VCALENDAR', ...lines, 'END:VCALENDAR', ''].join('\r\n')),
+      );
+      const timezone = new ICAL.Timezone(component.getFirstSubcomponent('vtimezone')!);
+      const wrong: string[] = [];
+      for (const t of transitions(zone, toYear + 1, toYear + 30)) {
+        for (const probe of [t - 3 * HOUR, t + 3 * HOUR]) {
+          const wall = Temporal.Instant.fromEpochMilliseconds(probe).toZonedDateTimeISO(zone);
+          const time = ICAL.Time.fromData(
+            { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute },
+            timezone,
+          );
+          if (!lines.some((l) => l.startsWith('RRULE'))) continue;
+          if (time.toJSDate().getTime() !== probe) wrong.push(new Date(probe).toISOString());
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
 });

@@ -9,13 +9,20 @@ import { formatUtcOffset, formatWallTime } from './ics-time';
  *
  * Observances: the transition in force when the span starts, then every transition in the span.
  * Transitions of one kind that follow a yearly "n-th weekday of a month at a wall time" rule in
- * every year of the span become one observance with an RRULE (what Outlook and Apple write);
- * anything irregular is written as one observance per transition, which is exact. A zone with no
- * transition in the span (Asia/Shanghai) gets a single STANDARD with the same offset on both sides.
+ * every year of the span become one observance with an RRULE (what Outlook and Apple write), but
+ * only when the zone's own data keeps to that rule for RULE_CHECK_YEARS past the span: clients
+ * expand an RRULE forever, and a rule guessed from a year or two of an irregular zone (Ramadan in
+ * Casablanca and Gaza, "the Friday before the last Sunday" in Jerusalem, "Sunday on or after the
+ * 2nd" in Santiago) is wrong in later years. Anything else is one observance per kind and offset
+ * pair whose onsets are DTSTART plus RDATEs: exact for the years covered, no guess past them.
+ * A zone with no transition in the span (Asia/Shanghai) gets a single STANDARD with the same
+ * offset on both sides.
  */
 
 const DAY = 86_400_000;
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+/** How far past the span a yearly rule must match the zone's data to be written as an RRULE. */
+const RULE_CHECK_YEARS = 30;
 /** The fixed onset clients expect of a zone with one offset. */
 const EPOCH_ONSET = '19700101T000000';
 
@@ -58,8 +65,10 @@ function buildVTimezone(zone: string, fromYear: number, toYear: number): string[
   const offsetAtStart = start.offsetNanoseconds / 1e6;
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`, `X-LIC-LOCATION:${zone}`];
 
-  // A year past the span as well: whether a change is daylight saving shows in the change after it.
-  const within = transitionsBetween(start, offsetAtStart, spanEnd + 400 * DAY);
+  // Years past the span as well: whether a change is daylight saving shows in the change after
+  // it, and whether a yearly rule holds shows in the years after the span.
+  const ahead = transitionsBetween(start, offsetAtStart, Date.UTC(toYear + 1 + RULE_CHECK_YEARS, 0, 1));
+  const within = ahead.filter((t) => t.at < spanEnd + 400 * DAY);
   if (!within.some((t) => t.at < spanEnd)) {
     lines.push(
       'BEGIN:STANDARD',
@@ -95,29 +104,35 @@ function buildVTimezone(zone: string, fromYear: number, toYear: number): string[
     group.onsets.push(t.at + t.from);
   }
 
+  // One irregular change makes the whole zone irregular: a rule for the other change alone would
+  // still be wrong past the span, where the irregular one is missing.
+  const rules = [...groups.values()].map((group) => {
+    const later = ahead
+      .filter((t) => t.at >= spanEnd && t.from === group.from && t.to === group.to)
+      .map((t) => t.at + t.from);
+    return yearlyRule(group.onsets, toYear, later);
+  });
+  const regular = rules.every((rule) => rule !== undefined);
+
   const blocks: { onset: number; lines: string[] }[] = [];
-  for (const group of groups.values()) {
-    const header = [`TZOFFSETFROM:${formatUtcOffset(group.from)}`, `TZOFFSETTO:${formatUtcOffset(group.to)}`];
-    const rule = yearlyRule(group.onsets, toYear);
-    if (rule) {
-      blocks.push({
-        onset: group.onsets[0],
-        lines: [
-          `BEGIN:${group.kind}`,
-          `DTSTART:${formatWallTime(group.onsets[0])}`,
-          `RRULE:${rule}`,
-          ...header,
-          `END:${group.kind}`,
-        ],
-      });
-    } else {
-      for (const onset of group.onsets) {
-        blocks.push({
-          onset,
-          lines: [`BEGIN:${group.kind}`, `DTSTART:${formatWallTime(onset)}`, ...header, `END:${group.kind}`],
-        });
-      }
-    }
+  for (const [i, group] of [...groups.values()].entries()) {
+    const first = group.onsets[0];
+    // The first onset is an RDATE too (a recurrence set ignores the repeat): ical.js (Thunderbird)
+    // reads only the RDATEs of an observance that has any, not its DTSTART.
+    const repeat = regular
+      ? [`RRULE:${rules[i]}`]
+      : group.onsets.map((onset) => `RDATE:${formatWallTime(onset)}`);
+    blocks.push({
+      onset: first,
+      lines: [
+        `BEGIN:${group.kind}`,
+        `DTSTART:${formatWallTime(first)}`,
+        ...repeat,
+        `TZOFFSETFROM:${formatUtcOffset(group.from)}`,
+        `TZOFFSETTO:${formatUtcOffset(group.to)}`,
+        `END:${group.kind}`,
+      ],
+    });
   }
   blocks.sort((a, b) => a.onset - b.onset);
   for (const block of blocks) lines.push(...block.lines);
@@ -144,10 +159,11 @@ const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, mon
 
 /**
  * `FREQ=YEARLY;BYMONTH=3;BYDAY=2SU` when the onsets are one per year, every year from the first
- * to lastYear, each on the same n-th (or last) weekday of the same month at the same wall time;
- * otherwise undefined.
+ * to lastYear, each on the same n-th (or last) weekday of the same month at the same wall time,
+ * and the zone's onsets of the same change for RULE_CHECK_YEARS after lastYear (`later`) are
+ * exactly what the rule gives; otherwise undefined.
  */
-function yearlyRule(onsets: number[], lastYear: number): string | undefined {
+function yearlyRule(onsets: number[], lastYear: number, later: number[]): string | undefined {
   const first = new Date(onsets[0]);
   const month = first.getUTCMonth();
   const weekday = first.getUTCDay();
@@ -171,8 +187,24 @@ function yearlyRule(onsets: number[], lastYear: number): string | undefined {
     if (d.getUTCDate() + 7 <= daysInMonth(year, month)) allLast = false;
     if (Math.ceil(d.getUTCDate() / 7) !== nth) nth = undefined;
   }
-  if (allLast) return `FREQ=YEARLY;BYMONTH=${month + 1};BYDAY=-1${WEEKDAYS[weekday]}`;
-  if (nth !== undefined && nth <= 4)
-    return `FREQ=YEARLY;BYMONTH=${month + 1};BYDAY=${nth}${WEEKDAYS[weekday]}`;
-  return undefined;
+  const ordinal = allLast ? -1 : nth !== undefined && nth <= 4 ? nth : undefined;
+  if (ordinal === undefined) return undefined;
+
+  const expected: number[] = [];
+  for (let year = lastYear + 1; year <= lastYear + RULE_CHECK_YEARS; year++) {
+    expected.push(Date.UTC(year, month, nthWeekday(year, month, weekday, ordinal)) + timeOfDay);
+  }
+  if (expected.length !== later.length || expected.some((onset, i) => onset !== later[i])) return undefined;
+  return `FREQ=YEARLY;BYMONTH=${month + 1};BYDAY=${ordinal}${WEEKDAYS[weekday]}`;
+}
+
+/** Day of the month of the n-th (1..4) or last (-1) `weekday` of a month. */
+function nthWeekday(year: number, month: number, weekday: number, ordinal: number): number {
+  if (ordinal > 0) {
+    const firstWeekday = new Date(Date.UTC(year, month, 1)).getUTCDay();
+    return 1 + ((weekday - firstWeekday + 7) % 7) + 7 * (ordinal - 1);
+  }
+  const last = daysInMonth(year, month);
+  const lastWeekday = new Date(Date.UTC(year, month, last)).getUTCDay();
+  return last - ((lastWeekday - weekday + 7) % 7);
 }

@@ -2,23 +2,46 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, Clock, DomainError, forbidden, inTransaction, notFound, recordEvents } from '@linli/platform';
 import {
+  CHECKIN_ATTEMPT_LIMITS,
+  CheckInAttemptsExceeded,
+  acceptedCheckInCodes,
   assertCheckInOpen,
   assertCheckOutOpen,
-  checkInCodeMatches,
+  checkInCodeAccepted,
   checkInWindow,
   creditedMinutes,
+  dailyCheckInCode,
+  localDate,
 } from '../../domain/attendance';
+import { CheckInAttempts, checkInAttemptKeys } from '../../infra/check-in-attempts';
 import { Claim } from '../../infra/claim.entity';
 import { ClaimStore } from '../../infra/claim-store';
 import { translateConstraint } from '../../infra/constraint-errors';
 import { Shift } from '../../infra/shift.entity';
 import { shiftEvent } from '../shifts/shift-events';
 
+/** How a check-in or check-out goes: already done (idempotent), allowed now, and the change. */
+interface Step {
+  done(claim: Claim): boolean;
+  check(shift: Shift, claim: Claim, now: Date): void;
+  apply(em: EntityManager, shift: Shift, claim: Claim, now: Date): Claim;
+}
+
+/** A wrong code inside the transaction; counted once it has rolled back. */
+class WrongCode extends Error {
+  constructor(
+    readonly personId: string,
+    readonly shiftId: string,
+  ) {
+    super('wrong check-in code');
+  }
+}
+
 /** Who is being checked in: oneself with the code on site, or anyone's claim by an organiser. */
 export type CheckInBy = { code: string } | { claimId: string };
 
 /**
- * On-site attendance. A volunteer types (or scans) the shift's six-digit code; an organiser names
+ * On-site attendance. A volunteer types (or scans) the shift's six-digit code of the day; an organiser names
  * the claim. Check-in and check-out are idempotent for the same claim, so a double scan is
  * harmless. Check-out completes the claim with the checked-in time, clamped to the shift. The
  * shift row lock orders these against cancellation and changes of the same shift.
@@ -31,61 +54,75 @@ export class CheckInUseCase {
   ) {}
 
   checkIn(actor: Actor, shiftId: string, by: CheckInBy): Promise<Claim> {
-    return this.run(actor, shiftId, by, (em, shift, claim, now) => {
-      if (claim.status === 'confirmed' && claim.checkedInAt) return claim;
-      this.assertConfirmed(claim);
-      assertCheckInOpen(now, shift);
-      claim.checkedInAt = now;
-      claim.checkedInBy = actor.accountId;
-      return claim;
+    return this.run(actor, shiftId, by, {
+      done: (claim) => claim.status === 'confirmed' && !!claim.checkedInAt,
+      check: (shift, claim, now) => {
+        this.assertConfirmed(claim);
+        assertCheckInOpen(now, shift);
+      },
+      apply: (em, shift, claim, now) => {
+        claim.checkedInAt = now;
+        claim.checkedInBy = actor.accountId;
+        return claim;
+      },
     });
   }
 
   checkOut(actor: Actor, shiftId: string, by: CheckInBy): Promise<Claim> {
-    return this.run(actor, shiftId, by, (em, shift, claim, now) => {
-      if (claim.status === 'completed' && claim.checkedOutAt) return claim;
-      this.assertConfirmed(claim);
-      if (!claim.checkedInAt)
-        throw new DomainError('NOT_CHECKED_IN', '请先签到 · check in first, or ask an organiser to confirm');
-      assertCheckOutOpen(now, shift);
-      // Never before the check-in (the database insists), even if clocks disagree.
-      claim.checkedOutAt = new Date(Math.max(now.getTime(), claim.checkedInAt.getTime()));
-      claim.checkedOutBy = actor.accountId;
-      claim.status = 'completed';
-      claim.creditedMinutes = creditedMinutes({
-        shiftStart: shift.startsAt,
-        shiftEnd: shift.endsAt,
-        checkedInAt: claim.checkedInAt,
-        checkedOutAt: claim.checkedOutAt,
-        confirmedByOrganiser: false,
-      });
-      recordEvents(em, [
-        shiftEvent(shift, 'ClaimCompleted', now, {
-          claimId: claim.id,
-          personId: claim.person.id,
-          creditedMinutes: claim.creditedMinutes,
-        }),
-      ]);
-      return claim;
+    return this.run(actor, shiftId, by, {
+      done: (claim) => claim.status === 'completed' && !!claim.checkedOutAt,
+      check: (shift, claim, now) => {
+        this.assertConfirmed(claim);
+        if (!claim.checkedInAt)
+          throw new DomainError(
+            'NOT_CHECKED_IN',
+            '请先签到 · check in first, or ask an organiser to confirm',
+          );
+        assertCheckOutOpen(now, shift);
+      },
+      apply: (em, shift, claim, now) => {
+        // Never before the check-in (the database insists), even if clocks disagree.
+        const checkedInAt = claim.checkedInAt ?? now; // checked above
+        claim.checkedOutAt = new Date(Math.max(now.getTime(), checkedInAt.getTime()));
+        claim.checkedOutBy = actor.accountId;
+        claim.status = 'completed';
+        claim.creditedMinutes = creditedMinutes({
+          shiftStart: shift.startsAt,
+          shiftEnd: shift.endsAt,
+          checkedInAt,
+          checkedOutAt: claim.checkedOutAt,
+          confirmedByOrganiser: false,
+        });
+        recordEvents(em, [
+          shiftEvent(shift, 'ClaimCompleted', now, {
+            claimId: claim.id,
+            personId: claim.person.id,
+            creditedMinutes: claim.creditedMinutes,
+          }),
+        ]);
+        return claim;
+      },
     });
   }
 
-  /** The code to show on site, and when it works. */
+  /** Today's code (in the shift's zone) to show on site, and when check-in is open. */
   async code(
     communityId: string,
     shiftId: string,
   ): Promise<{ shift: Shift; code: string; opensAt: Date; closesAt: Date }> {
     const shift = await this.em.fork().findOne(Shift, { id: shiftId, community: communityId });
     if (!shift) throw notFound('Shift');
-    return { shift, code: shift.checkinCode, ...checkInWindow(shift) };
+    const today = localDate(this.clock.now(), shift.timeZone);
+    return { shift, code: dailyCheckInCode(shift.checkinSecret, today), ...checkInWindow(shift) };
   }
 
-  private async run(
-    actor: Actor,
-    shiftId: string,
-    by: CheckInBy,
-    act: (em: EntityManager, shift: Shift, claim: Claim, now: Date) => Claim,
-  ): Promise<Claim> {
+  /**
+   * Order matters for the code: the person's place, then the window, then the attempt limits,
+   * and only then the code, so a wrong code and a right one answer alike whenever the code could
+   * not be used anyway (no place, a day early). A wrong code is counted after the transaction
+   * rolled back, on its own connection.
+   */
+  private async run(actor: Actor, shiftId: string, by: CheckInBy, step: Step): Promise<Claim> {
     if ('claimId' in by && actor.role !== 'organiser')
       throw forbidden('Organisers check others in; volunteers use the code shown on site');
     const personId = actor.personId;
@@ -97,11 +134,13 @@ export class CheckInUseCase {
         const shift = await ClaimStore.in(em).lockShift(actor.communityId, shiftId);
         let claim: Claim;
         if ('code' in by && personId) {
-          if (!checkInCodeMatches(by.code, shift.checkinCode))
-            throw new DomainError('CHECKIN_CODE_INVALID', '签到码不正确 · the check-in code is wrong');
           if (shift.status === 'cancelled')
             throw new DomainError('SHIFT_CANCELLED', `「${shift.title}」已取消 · the shift is cancelled`);
           claim = await this.ownClaim(em, shift, personId);
+          const done = step.done(claim);
+          if (!done) step.check(shift, claim, now);
+          await this.assertCode(em, shift, personId, by.code, now);
+          if (done) return claim;
         } else if ('claimId' in by) {
           const found = await em.findOne(Claim, { id: by.claimId, shift, community: actor.communityId });
           if (!found)
@@ -109,14 +148,32 @@ export class CheckInUseCase {
               { field: 'claimId', message: 'no such claim on this shift' },
             ]);
           claim = found;
+          if (step.done(claim)) return claim;
+          step.check(shift, claim, now);
         } else throw forbidden();
-        const result = act(em, shift, claim, now);
+        const result = step.apply(em, shift, claim, now);
         await em.flush();
         return result;
       });
     } catch (error) {
+      if (error instanceof WrongCode) {
+        const keys = checkInAttemptKeys(error.personId, error.shiftId);
+        await CheckInAttempts.in(this.em.fork()).recordWrong([
+          { key: keys.person, limit: CHECKIN_ATTEMPT_LIMITS.perPerson },
+          { key: keys.shift, limit: CHECKIN_ATTEMPT_LIMITS.perShift },
+        ]);
+        throw new DomainError('CHECKIN_CODE_INVALID', '签到码不正确 · the check-in code is wrong');
+      }
       throw translateConstraint(error);
     }
+  }
+
+  private async assertCode(em: EntityManager, shift: Shift, personId: string, code: string, now: Date) {
+    const keys = checkInAttemptKeys(personId, shift.id);
+    const blocked = await CheckInAttempts.in(em).blockedForSeconds([keys.person, keys.shift]);
+    if (blocked > 0) throw new CheckInAttemptsExceeded(blocked);
+    if (!checkInCodeAccepted(code, acceptedCheckInCodes(shift.checkinSecret, now, shift)))
+      throw new WrongCode(personId, shift.id);
   }
 
   /** The person's place on the shift: the confirmed claim, else the latest one that explains why not. */

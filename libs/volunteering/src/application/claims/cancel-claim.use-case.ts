@@ -22,7 +22,12 @@ export class CancelClaimUseCase {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute(actor: Actor, claimId: string): Promise<Claim> {
+  /** `because`: volunteering itself gives the place up (a standing commitment ended), said in the event. */
+  async execute(
+    actor: Actor,
+    claimId: string,
+    because?: { reason: 'commitment_ended'; commitmentId: string },
+  ): Promise<Claim> {
     try {
       return await inTransaction(this.em, async (tx) => {
         const em = tx as EntityManager;
@@ -48,7 +53,11 @@ export class CancelClaimUseCase {
         claim.status = 'cancelled';
         claim.cancelledAt = now;
         recordEvents(em, [
-          shiftEvent(shift, 'ClaimCancelled', now, { claimId: claim.id, personId: claim.person.id }),
+          shiftEvent(shift, 'ClaimCancelled', now, {
+            claimId: claim.id,
+            personId: claim.person.id,
+            ...because,
+          }),
         ]);
         if (wasConfirmed) {
           shift.confirmedCount -= 1;

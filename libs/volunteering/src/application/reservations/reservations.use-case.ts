@@ -179,35 +179,66 @@ export class ReservationsUseCase {
     const due = await ReservationRepository.in(this.em.fork()).due(this.clock.now(), limit);
     let released = 0;
     for (const row of due) {
-      released += await inTransaction(this.em, async (tx) => {
-        const em = tx as EntityManager;
-        if (!(await ReservationRepository.in(em).tryTakeRelease(row.id))) return 0;
-        scopeToCommunity(em, row.communityId);
-        const now = this.clock.now();
-        const store = ClaimStore.in(em);
-        // Lock order: the people first in line (the places may go to them), the shift, the reservation.
-        const waiting = await store.lockWaitlist(row.shiftId);
-        const shift = await store.lockShift(row.communityId, row.shiftId);
-        const reservation = await em.findOne(
-          OrganisationReservation,
-          { id: row.id },
-          { lockMode: LockMode.PESSIMISTIC_WRITE, filters: false },
-        );
-        if (!reservation || reservation.status !== 'active') return 0;
-        shift.heldCount -= reservation.places - reservation.assignedCount;
-        reservation.status = 'released';
-        recordEvents(em, [
-          shiftEvent(shift, 'ReservationReleased', now, {
-            reservationId: reservation.id,
-            returned: reservation.places - reservation.assignedCount,
-          }),
-        ]);
-        const rules = await effectiveRules(em, row.communityId, shift);
-        await promoteFromWaitlist(em, store, waiting, shift, rules, now);
-        await em.flush();
-        return 1;
-      });
+      released += (await this.release(row.communityId, row.shiftId, row.id, { take: true })) ? 1 : 0;
     }
     return released;
+  }
+
+  /**
+   * Gives a reservation's unassigned places back now (a standing block ended): the members on it
+   * keep their places. Organisers, or the organisation's own coordinator. False when it was no
+   * longer active.
+   */
+  async releaseNow(actor: Actor, reservationId: string): Promise<boolean> {
+    const found = await this.em
+      .fork()
+      .findOne(
+        OrganisationReservation,
+        { id: reservationId, community: actor.communityId },
+        { filters: false },
+      );
+    if (!found) throw notFound('Reservation');
+    if (
+      actor.role !== 'organiser' &&
+      !(actor.role === 'coordinator' && actor.organisationId === found.organisation.id)
+    )
+      throw notFound('Reservation');
+    return this.release(actor.communityId, found.shift.id, found.id, { take: false });
+  }
+
+  private release(
+    communityId: string,
+    shiftId: string,
+    reservationId: string,
+    options: { take: boolean },
+  ): Promise<boolean> {
+    return inTransaction(this.em, async (tx) => {
+      const em = tx as EntityManager;
+      if (options.take && !(await ReservationRepository.in(em).tryTakeRelease(reservationId))) return false;
+      scopeToCommunity(em, communityId);
+      const now = this.clock.now();
+      const store = ClaimStore.in(em);
+      // Lock order: the people first in line (the places may go to them), the shift, the reservation.
+      const waiting = await store.lockWaitlist(shiftId);
+      const shift = await store.lockShift(communityId, shiftId);
+      const reservation = await em.findOne(
+        OrganisationReservation,
+        { id: reservationId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, filters: false },
+      );
+      if (!reservation || reservation.status !== 'active') return false;
+      shift.heldCount -= reservation.places - reservation.assignedCount;
+      reservation.status = 'released';
+      recordEvents(em, [
+        shiftEvent(shift, 'ReservationReleased', now, {
+          reservationId: reservation.id,
+          returned: reservation.places - reservation.assignedCount,
+        }),
+      ]);
+      const rules = await effectiveRules(em, communityId, shift);
+      await promoteFromWaitlist(em, store, waiting, shift, rules, now);
+      await em.flush();
+      return true;
+    });
   }
 }

@@ -94,6 +94,7 @@ export class EditSeriesOccurrenceUseCase {
       cancelled: [],
       untouched: [],
       failed: [],
+      released: [],
     };
   }
 }

@@ -24,6 +24,9 @@ import {
   setEditedByHand,
 } from '../../infra/series-shifts.repository';
 import { ShiftsService } from '../shifts/shifts.service';
+import type { ReleasedPlace } from '../shifts/release-overlapping-claims';
+import { StandingCommitmentsUseCase } from '../commitments/standing-commitments.use-case';
+import { StandingCommitmentQueries } from '../../infra/standing-commitment.queries';
 import { ShiftSeriesService } from './shift-series.service';
 import { EditSeriesOccurrenceUseCase } from './edit-series-occurrence.use-case';
 import {
@@ -50,13 +53,15 @@ import {
 export type { SeriesChanges, SeriesEdit, SeriesEditResult, SeriesEditScope } from './series-edit';
 
 const DROPPED_REASON = '重复规则已修改，此次不再举行';
+const DAY = 24 * 60 * 60_000;
 
 /**
  * Edits a series: this occurrence, this and following, or all future ones. For the last two the
  * series rows, the re-pointing of its shifts and the shifts it newly needs are written in one
  * transaction; each shift is then changed or cancelled through ShiftsService (its own
  * transaction), so claims move with their shift, the people affected are recorded and events are
- * published. Shifts edited by hand are left alone unless asked.
+ * published; someone the move would give two shifts at once gives up this place and is told
+ * (docs/decisions/0014). Shifts edited by hand are left alone unless asked.
  */
 @Injectable()
 export class EditShiftSeriesUseCase {
@@ -67,6 +72,7 @@ export class EditShiftSeriesUseCase {
     private readonly shifts: ShiftsService,
     private readonly seriesService: ShiftSeriesService,
     private readonly editOccurrence: EditSeriesOccurrenceUseCase,
+    private readonly commitments: StandingCommitmentsUseCase,
   ) {}
 
   async execute(communityId: string, seriesId: string, edit: SeriesEdit): Promise<SeriesEditResult> {
@@ -102,12 +108,21 @@ export class EditShiftSeriesUseCase {
         series.materialisedUntil?.getTime() ?? -Infinity,
         series.endedAt?.getTime() ?? Infinity,
       );
-      const windowFrom = Math.max(split.from, now.getTime());
+      // From now, not from the split: the new pattern starts at the split day anyway, and an
+      // earlier new time on that day (09:00 -> 08:00) is still the split shift's occurrence. A day
+      // past the horizon too, so the last day's shift moved later still finds its occurrence;
+      // occurrences out there that no shift stands for are left to materialisation.
+      const windowFrom = now.getTime();
       const expanded =
         until > windowFrom
           ? withRecurrenceErrors(
               () =>
-                occurrencesIn(split.after, { from: windowFrom, to: until }, holidays, LIMITS.maxOccurrences),
+                occurrencesIn(
+                  split.after,
+                  { from: windowFrom, to: until + DAY },
+                  holidays,
+                  LIMITS.maxOccurrences,
+                ),
               'changes',
             )
           : { occurrences: [], truncated: false };
@@ -139,6 +154,7 @@ export class EditShiftSeriesUseCase {
         occurrences,
         { includeEditedByHand: edit.includeEditedByHand ?? false },
       );
+      plan.create = plan.create.filter((o) => o.startInstant < until);
       const byId = new Map(shifts.map((s) => [s.id, s]));
       const updates = plan.update.map(({ shiftId, occurrence }) => {
         const shift = byId.get(shiftId)!;
@@ -153,6 +169,9 @@ export class EditShiftSeriesUseCase {
 
       const target = writeSeries(em, series, split, edit.changes, template);
       await em.flush();
+      // Standing commitments go on with the series that now carries the occurrences.
+      if (target !== series)
+        await StandingCommitmentQueries.in(em).moveToSeries(communityId, series.id, target.id);
       const targetDefinition = definitionOf(target);
       const key = (o: Occurrence) => occurrenceKey(targetDefinition, o);
       await rekeySeriesShifts(em, communityId, [
@@ -195,13 +214,17 @@ export class EditShiftSeriesUseCase {
       cancelled: [],
       untouched: planned.untouched,
       failed: [],
+      released: [],
     };
     for (const update of planned.updates) {
       await this.attempt(result, update.shift, async () => {
         let version = update.version;
         const changing = Object.keys(update.changes).length > 0;
         if (changing) {
-          version = (await this.shifts.change(communityId, update.shift, update.changes)).version;
+          const released: ReleasedPlace[] = [];
+          version = (await this.shifts.change(communityId, update.shift, update.changes, { released }))
+            .version;
+          result.released.push(...released);
           result.changed.push(update.shift);
         }
         // Changed by the series, not by hand: it keeps (or, when included, goes back to) following it.
@@ -209,6 +232,7 @@ export class EditShiftSeriesUseCase {
           await setEditedByHand(this.em, communityId, update.shift, false, version);
       });
     }
+    if (planned.newSeriesId) await this.commitments.applyForSeries(communityId, planned.newSeriesId);
     for (const shiftId of planned.cancel) {
       await this.attempt(result, shiftId, async () => {
         const { affected } = await this.shifts.cancel(communityId, shiftId, DROPPED_REASON);

@@ -11,6 +11,7 @@ import {
   type SeriesDefinition,
 } from '@linli/recurrence';
 import type { HoldReason } from '../../domain/series-edit-plan';
+import type { ReleasedPlace } from '../shifts/release-overlapping-claims';
 import {
   TEMPLATE_FIELDS,
   definitionOf,
@@ -52,6 +53,11 @@ export interface SeriesEditResult {
   untouched: { shiftId: string; reason: HoldReason }[];
   /** Shifts the edit could not change (e.g. a move would overlap someone's other shift): left as they were. */
   failed: { shiftId: string; code: string; detail: string }[];
+  /**
+   * Places released because a moved shift now overlaps another shift of the person: they are told
+   * (ClaimCancelled with reason `overlaps`), the place goes to the waitlist, the others move.
+   */
+  released: ReleasedPlace[];
 }
 
 export const PATTERN_FIELDS = ['rrule', 'holidayPolicy', 'exdates'] as const;

@@ -22,6 +22,7 @@ import { insertSeriesShifts } from '../../infra/series-shifts.repository';
 import { effectiveRules } from '../claims/effective-rules';
 import { shiftEvent } from '../shifts/shift-events';
 import { ShiftsService, type ShiftOrigin } from '../shifts/shifts.service';
+import { StandingCommitmentsUseCase } from '../commitments/standing-commitments.use-case';
 import {
   checkSeriesDefinition,
   occurrenceRow,
@@ -71,6 +72,7 @@ export class ShiftSeriesService {
     private readonly calendars: HolidayCalendarService,
     private readonly shifts: ShiftsService,
     private readonly identity: IdentityDirectory,
+    private readonly commitments: StandingCommitmentsUseCase,
   ) {}
 
   /** Saves a series (refusing a rule that cannot work) and materialises its first weeks at once. */
@@ -150,7 +152,7 @@ export class ShiftSeriesService {
     options: { wait: boolean } = { wait: true },
   ): Promise<MaterialiseResult> {
     const holidays = await this.calendars.forCommunity(communityId);
-    return inTransaction(this.em, async (tx) => {
+    const result = await inTransaction(this.em, async (tx) => {
       const em = tx as EntityManager;
       scopeToCommunity(em, communityId);
       const series = await em.findOne(
@@ -164,6 +166,9 @@ export class ShiftSeriesService {
       }
       return this.materialiseLocked(em, series, now, holidays);
     });
+    // Standing commitments take the new occurrences (after the commit: each claim is its own transaction).
+    await this.commitments.applyForSeries(communityId, seriesId);
+    return result;
   }
 
   /** With the series row locked: expand the next window, insert what is missing, move the mark. */

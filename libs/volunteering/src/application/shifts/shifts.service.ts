@@ -8,6 +8,9 @@ import { translateConstraint } from '../../infra/constraint-errors';
 import { ReservationRepository } from '../../infra/reservation.repository';
 import { Shift } from '../../infra/shift.entity';
 import { shiftEvent } from './shift-events';
+import { releaseOverlappingClaims, type ReleasedPlace } from './release-overlapping-claims';
+import { effectiveRules } from '../claims/effective-rules';
+import { promoteFromWaitlist } from '../claims/promote-waitlist';
 
 /** What a shift is, as other contexts and the API describe it. */
 export interface ShiftDetails {
@@ -101,17 +104,28 @@ export class ShiftsService {
 
   /**
    * Changes a shift. A change of time bumps the version and moves everyone's claim with it; if that
-   * would overlap another confirmed shift of someone on it, the database refuses and nothing changes.
+   * would overlap another confirmed shift of someone on it, the database refuses and nothing changes
+   * — unless `options.released` is given (a series edit): then those people's places are released
+   * (they are told), listed there, refilled from the waitlist, and everyone else moves.
    * Capacity cannot go below the places already taken.
    */
-  async change(communityId: string, id: string, changes: Partial<ShiftDetails>): Promise<Shift> {
+  async change(
+    communityId: string,
+    id: string,
+    changes: Partial<ShiftDetails>,
+    options: { released?: ReleasedPlace[] } = {},
+  ): Promise<Shift> {
     const { estateId, ...fields } = changes;
     // Looked up before the shift is locked: a lookup on another pool must not wait under a lock.
     if (estateId) await this.assertEstate(communityId, estateId);
+    const releasing = options.released !== undefined && (!!fields.startsAt || !!fields.endsAt);
     try {
       return await inTransaction(this.em, async (tx) => {
         const em = tx as EntityManager;
-        const shift = await ClaimStore.in(em).lockShift(communityId, id);
+        const store = ClaimStore.in(em);
+        // Lock order: the people on it (and first in line) before the shift.
+        const waiting = releasing ? await store.lockPeopleOnShift(id) : new Set<string>();
+        const shift = await store.lockShift(communityId, id);
         if (shift.status === 'cancelled')
           throw new DomainError('SHIFT_CANCELLED', 'a cancelled shift cannot be changed');
         const next = { startsAt: fields.startsAt ?? shift.startsAt, endsAt: fields.endsAt ?? shift.endsAt };
@@ -130,6 +144,11 @@ export class ShiftsService {
           (fields.locationText !== undefined && fields.locationText !== shift.locationText) ||
           (estateId !== undefined && estateId !== (shift.estate?.id ?? null));
         const previousStart = shift.startsAt;
+        // A new title is a change too: calendars get an updated invite (issue 10).
+        const retitled = fields.title !== undefined && fields.title !== shift.title;
+        const now = this.clock.now();
+        const released =
+          releasing && moved ? await releaseOverlappingClaims(em, store, shift, next, now) : [];
         em.assign(shift, estateId === undefined ? fields : { ...fields, estate: estateId });
         if (moved || relocated || fields.title !== undefined) {
           shift.version += 1;
@@ -146,8 +165,12 @@ export class ShiftsService {
             shift.id,
             next.startsAt.getTime() - previousStart.getTime(),
           );
+          if (released.length) {
+            const rules = await effectiveRules(em, communityId, shift);
+            await promoteFromWaitlist(em, store, waiting, shift, rules, now);
+          }
         }
-        if (moved || relocated) {
+        if (moved || relocated || retitled) {
           const people = await em.find(
             Claim,
             { shift, status: { $in: ['confirmed', 'waitlisted'] } },
@@ -162,6 +185,7 @@ export class ShiftsService {
           ]);
         }
         await em.flush();
+        options.released?.push(...released);
         return shift;
       });
     } catch (error) {

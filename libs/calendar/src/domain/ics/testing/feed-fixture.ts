@@ -75,6 +75,17 @@ export function fixtureEntries(): CalendarEntry[] {
       categories: ['Parade'],
       color: 'crimson',
     }),
+    // Irregular zones (issue 10): their VTIMEZONEs list the covered years' changes as RDATEs.
+    // Jerusalem: 2027-03-26 02:00 IST->IDT (the Friday before the last Sunday), and back on 10-31.
+    base('jerusalem-after-dst@linli', '2027-03-28T06:00:00Z', '2027-03-28T08:00:00Z', 'Asia/Jerusalem', {
+      summary: 'Soup kitchen',
+    }),
+    base('jerusalem-before-dst@linli', '2027-03-25T08:00:00Z', '2027-03-25T10:00:00Z', 'Asia/Jerusalem'),
+    // Casablanca: +01 except during Ramadan (+00, 2027-01-31 to 2027-03-14 or so).
+    base('casablanca-ramadan@linli', '2027-02-20T10:00:00Z', '2027-02-20T12:00:00Z', 'Africa/Casablanca'),
+    base('casablanca-after@linli', '2027-04-20T10:00:00Z', '2027-04-20T12:00:00Z', 'Africa/Casablanca'),
+    // Gaza: changes on Saturdays after Ramadan.
+    base('gaza-summer@linli', '2027-07-10T07:00:00Z', '2027-07-10T09:00:00Z', 'Asia/Gaza'),
   ];
 }
 
