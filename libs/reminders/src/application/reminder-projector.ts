@@ -172,20 +172,7 @@ export class ReminderProjector {
       } else {
         mail = placeReleasedMail(input);
       }
-      return {
-        communityId: event.communityId,
-        kind,
-        personId: recipient.personId,
-        shiftId: event.aggregateId,
-        recipientEmail: recipient.email,
-        language: mail.language,
-        subject: mail.subject,
-        textBody: mail.text,
-        htmlBody: mail.html,
-        dedupeKey: `${kind}:${event.id}:${recipient.personId}`,
-        availableAt: now,
-        essential: true,
-      };
+      return essentialNotice(event, recipient, kind, mail, `${kind}:${event.id}:${recipient.personId}`, now);
     });
     return this.scheduler.schedule(sql, notifications);
   }
@@ -241,23 +228,42 @@ export class ReminderProjector {
       shift,
       manageUrl: this.manageUrl(event.aggregateId),
     });
-    return {
-      communityId: event.communityId,
-      kind: NOTIFICATION_KINDS.waitlistPromoted,
-      personId: recipient.personId,
-      shiftId: event.aggregateId,
-      recipientEmail: recipient.email,
-      language: mail.language,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html,
-      dedupeKey: `waitlist_promoted:${claimId}`,
-      availableAt: now,
-      essential: true,
-    };
+    return essentialNotice(
+      event,
+      recipient,
+      NOTIFICATION_KINDS.waitlistPromoted,
+      mail,
+      `waitlist_promoted:${claimId}`,
+      now,
+    );
   }
 
   private manageUrl(shiftId: string): string {
     return this.shiftReminders.manageUrl(shiftId);
   }
+}
+
+/** A notice about one shift event, due now, that no unsubscribe stops. */
+function essentialNotice(
+  event: { communityId: string; aggregateId: string },
+  recipient: Recipient,
+  kind: string,
+  mail: RenderedMail,
+  dedupeKey: string,
+  now: Date,
+): ScheduledNotification {
+  return {
+    communityId: event.communityId,
+    kind,
+    personId: recipient.personId,
+    shiftId: event.aggregateId,
+    recipientEmail: recipient.email,
+    language: mail.language,
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html,
+    dedupeKey,
+    availableAt: now,
+    essential: true,
+  };
 }

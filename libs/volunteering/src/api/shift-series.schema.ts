@@ -4,7 +4,7 @@ import { booleanQuery, listQuerySchema, pageSchema } from '@linli/platform';
 import { PARTNER_KIND_VALUES } from '@linli/identity';
 import { holidayWarningSchema } from '@linli/holidays';
 import { HOLIDAY_POLICIES, type HolidayPolicy } from '@linli/recurrence';
-import { shiftSchema } from './shift.schema';
+import { shiftSchema, shiftTitle } from './shift.schema';
 
 const instant = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
 const tags = z.array(z.string().trim().min(1).max(50)).max(20);
@@ -33,13 +33,7 @@ const minutes = (max: number) => z.number().int().min(0).max(max);
 
 /** The fields a series shares with its shifts (as in the shifts API). */
 const templateFields = {
-  title: z
-    .string()
-    .trim()
-    .min(1)
-    .max(120)
-    .regex(/^[^\r\n\u2028\u2029]*$/, 'one line: no line breaks')
-    .describe('e.g. 城南市集 · 理发'),
+  title: shiftTitle,
   description: z.string().trim().max(4000).nullish(),
   locationText: z.string().trim().max(200).nullish(),
   estateId: z.uuid().nullish(),

@@ -6,15 +6,17 @@ import { PARTNER_KIND_VALUES } from '@linli/identity';
 const instant = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
 const tags = z.array(z.string().trim().min(1).max(50)).max(20);
 
+/** One line: a calendar SUMMARY, a mail subject (issue 10). Shared with series. */
+export const shiftTitle = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[^\r\n\u2028\u2029]*$/, 'one line: no line breaks')
+  .describe('e.g. 城南市集 · 理发');
+
 const shiftFields = {
-  // One line: a calendar SUMMARY, a mail subject (issue 10).
-  title: z
-    .string()
-    .trim()
-    .min(1)
-    .max(120)
-    .regex(/^[^\r\n\u2028\u2029]*$/, 'one line: no line breaks')
-    .describe('e.g. 城南市集 · 理发'),
+  title: shiftTitle,
   description: z.string().trim().max(4000).nullish(),
   locationText: z.string().trim().max(200).nullish(),
   estateId: z.uuid().nullish(),
