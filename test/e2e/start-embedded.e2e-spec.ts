@@ -1,5 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +8,12 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '@linli/identity';
 /**
  * What `npm start` does on a machine without PostgreSQL: the real entry point, started as a child
  * process with no DATABASE_URL, creates the embedded cluster, migrates, seeds, serves, and on
- * SIGTERM/SIGINT stops PostgreSQL cleanly; a second start reuses the same data.
+ * SIGTERM/SIGINT stops PostgreSQL cleanly; a second start reuses the same data. A signal during
+ * start-up stops whatever has started so far. Nothing here sleeps: every wait is for a log line, a
+ * ready answer or the child's exit, so a busy machine makes the file slower, never red.
  */
+jest.setTimeout(240_000);
+
 const freePort = () =>
   new Promise<number>((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -54,22 +58,51 @@ function start(
   return { child, output: () => output };
 }
 
+/** Resolves once the child has printed a line matching `pattern`; fails if it exits first. */
+function waitForOutput(child: ChildProcess, output: () => string, pattern: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!pattern.test(output())) return false;
+      done();
+      resolve();
+      return true;
+    };
+    const onExit = (code: number | null) => {
+      if (check()) return;
+      done();
+      reject(new Error(`exited (${code}) before ${pattern}:\n${output()}`));
+    };
+    const done = () => {
+      child.stdout!.off('data', check);
+      child.stderr!.off('data', check);
+      child.off('exit', onExit);
+    };
+    child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
+    child.once('exit', onExit);
+    if (child.exitCode !== null) onExit(child.exitCode);
+    else check();
+  });
+}
+
+/** Ready means the API has logged that it listens; /health/ready must then answer 200 at once. */
 async function waitUntilReady(base: string, child: ChildProcess, output: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (child.exitCode !== null) throw new Error(`exited early (${child.exitCode}):\n${output()}`);
-    try {
-      const response = await fetch(`${base}/health/ready`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`not ready:\n${output()}`);
+  await waitForOutput(child, output, /Linli API on http/);
+  expect((await fetch(`${base}/health/ready`)).status).toBe(200);
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+
+/** Command lines of running processes that use this cluster directory (postgres -D <dir> …). */
+function postgresProcessesFor(clusterDir: string): string[] {
+  return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(clusterDir) && !line.includes(' ps '));
+}
 
 async function login(base: string): Promise<string> {
   const response = await fetch(`${base}/api/v1/auth/login`, {
@@ -139,6 +172,42 @@ describe('npm start on the embedded PostgreSQL', () => {
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   });
 
+  it('SIGINT during the first start (while PostgreSQL is being created): exit 0, no postgres or postmaster.pid left; the next start works and SIGINT during migrations is clean too', async () => {
+    const interruptedDir = mkdtempSync(join(tmpdir(), 'linli-start-interrupted-'));
+    chmodSync(interruptedDir, 0o755);
+    const clusterDir = join(interruptedDir, 'postgres');
+    try {
+      const first = start(interruptedDir, await freePort());
+      await waitForOutput(first.child, first.output, /Starting embedded PostgreSQL/);
+      first.child.kill('SIGINT');
+      expect(await exited(first.child)).toBe(0);
+      expect(first.output()).toMatch(/SIGINT received during start-up/);
+      expect(existsSync(join(clusterDir, 'postmaster.pid'))).toBe(false);
+      expect(postgresProcessesFor(clusterDir)).toEqual([]);
+
+      // The data left behind is usable: the next start gets PostgreSQL up; stop it while migrating.
+      const second = start(interruptedDir, await freePort());
+      await waitForOutput(second.child, second.output, /Applying pending migrations/);
+      second.child.kill('SIGINT');
+      expect(await exited(second.child)).toBe(0);
+      expect(second.output()).not.toMatch(/Linli API on http/);
+      expect(existsSync(join(clusterDir, 'PG_VERSION'))).toBe(true);
+      expect(existsSync(join(clusterDir, 'postmaster.pid'))).toBe(false);
+      expect(postgresProcessesFor(clusterDir)).toEqual([]);
+    } finally {
+      rmSync(interruptedDir, { recursive: true, force: true });
+    }
+  });
+
+  it('SIGTERM right after PostgreSQL is up (before the API exists): exit 0, PostgreSQL stopped', async () => {
+    const { child, output } = start(dataDir, await freePort());
+    await waitForOutput(child, output, /Embedded PostgreSQL ready/);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(postgresProcessesFor(join(dataDir, 'postgres'))).toEqual([]);
+  });
+
   it('NODE_ENV=production on the embedded database: no demo community, none of its well-known logins', async () => {
     const productionDir = mkdtempSync(join(tmpdir(), 'linli-start-production-'));
     chmodSync(productionDir, 0o755);
@@ -186,6 +255,27 @@ describe('npm start on the embedded PostgreSQL', () => {
       }
       expect(await exited(child)).toBe(0);
       rmSync(nobodyDir, { recursive: true, force: true });
+    },
+  );
+  // As root the cluster runs as `postgres`; a DATA_DIR under a folder that user cannot enter must
+  // fail before initdb with one message saying what is wrong and what to do (issue 11, item 8).
+  (asRoot ? it : it.skip)(
+    'as root, a DATA_DIR the postgres user cannot reach: one clear message, exit 1, no raw EACCES',
+    async () => {
+      const lockedParent = mkdtempSync(join(tmpdir(), 'linli-start-locked-'));
+      chmodSync(lockedParent, 0o700);
+      const lockedDataDir = join(lockedParent, 'data');
+      mkdirSync(lockedDataDir);
+      try {
+        const { child, output } = start(lockedDataDir, await freePort());
+        expect(await exited(child)).toBe(1);
+        expect(output()).toContain(`cannot reach ${lockedParent}`);
+        expect(output()).toMatch(/DATA_DIR/);
+        expect(output()).not.toMatch(/EACCES/);
+        expect(existsSync(join(lockedDataDir, 'postgres', 'PG_VERSION'))).toBe(false);
+      } finally {
+        rmSync(lockedParent, { recursive: true, force: true });
+      }
     },
   );
 });

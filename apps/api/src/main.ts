@@ -8,21 +8,31 @@ import { createApi } from './create-api';
  * `npm start` (with --with-worker): API and worker ticks in one process, on the embedded
  * PostgreSQL unless DATABASE_URL is set. `npm run start:api`: the API alone.
  */
+const lifecycle = stopCleanlyOnSignals(); // first: a signal at any point stops what has started
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config);
-  const app = await createApi({
-    config,
-    databaseUrl: database.url,
-    withWorker: process.argv.includes('--with-worker'),
-  });
+  const database = await lifecycle.step(
+    () => openDatabase(config, undefined, { callerHandlesSignals: true }),
+    (db) => db.stop(),
+  );
+  const app = await lifecycle.step(
+    () =>
+      createApi({
+        config,
+        databaseUrl: database.url,
+        withWorker: process.argv.includes('--with-worker'),
+      }),
+    (created) => created.close(),
+  );
   await prepareDatabase(
     app,
     config,
     application.demoSeeds.map((seed) => () => app.get(seed).execute()),
+    lifecycle,
   );
-  stopCleanlyOnSignals(app, database);
-  await app.listen(config.http.port, config.http.host);
+  await lifecycle.step(() => app.listen(config.http.port, config.http.host));
+  lifecycle.started();
   const base = `http://${config.http.host}:${config.http.port}`;
   const logger = app.get(Logger);
   logger.log(`Linli API on ${base}  ·  Swagger UI ${base}/api/docs`);
@@ -35,7 +45,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch((error) => lifecycle.fail(error));

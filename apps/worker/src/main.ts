@@ -5,25 +5,31 @@ import { application } from '../../../config/contexts';
 import { WorkerModule } from './worker.module';
 
 /** `npm run start:worker`: the worker alone (for running many of them against one PostgreSQL). */
+const lifecycle = stopCleanlyOnSignals(); // first: a signal at any point stops what has started
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config);
-  const app = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot({ config, databaseUrl: database.url }),
-    { bufferLogs: true },
+  const database = await lifecycle.step(
+    () => openDatabase(config, undefined, { callerHandlesSignals: true }),
+    (db) => db.stop(),
+  );
+  const app = await lifecycle.step(
+    () =>
+      NestFactory.createApplicationContext(WorkerModule.forRoot({ config, databaseUrl: database.url }), {
+        bufferLogs: true,
+      }),
+    (created) => created.close(),
   );
   app.useLogger(app.get(Logger));
   await prepareDatabase(
     app,
     config,
     application.demoSeeds.map((seed) => () => app.get(seed).execute()),
+    lifecycle,
   );
-  await app.init();
-  stopCleanlyOnSignals(app, database);
+  await lifecycle.step(() => app.init());
+  lifecycle.started();
   app.get(Logger).log('Linli worker running');
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch((error) => lifecycle.fail(error));

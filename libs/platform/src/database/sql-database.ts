@@ -1,6 +1,6 @@
 import { Pool, type PoolClient, type QueryResultRow } from 'pg';
 import type { Sql } from './sql';
-import { isTransientSqlState } from './transaction';
+import { isConnectionFailure, isTransientSqlState } from './transaction';
 
 const ATTEMPTS = 6;
 
@@ -36,26 +36,40 @@ export class SqlDatabase {
     work: (sql: Sql, first: Record<string, unknown>[]) => Promise<T>,
     options: SqlTransactionOptions = {},
   ): Promise<T> {
+    let reconnected = false;
     for (let attempt = 1; ; attempt++) {
-      const client = await this.pool.connect();
+      let client: PoolClient | undefined;
       let open = false;
       let broken = false;
+      let begun = false;
       try {
+        client = await this.pool.connect();
         const opened = (await client.query(`BEGIN;${options.firstStatements ?? ''}`)) as unknown as
           { rows: Record<string, unknown>[] } | { rows: Record<string, unknown>[] }[];
         open = true;
+        begun = true;
         const first = Array.isArray(opened) && opened.length > 1 ? opened[opened.length - 1].rows : [];
         const result = await work(clientSql(client), first);
         await client.query('COMMIT');
         open = false;
         return result;
       } catch (error) {
-        if (open) await client.query('ROLLBACK').catch(() => (broken = true));
+        if (isConnectionFailure(error)) {
+          broken = true;
+          // No connection, or one that broke before the work ran: nothing happened, so one more
+          // try on a fresh connection is safe for any caller. Later, the outcome of a COMMIT may
+          // be unknown: the caller gets the failure (503 at the HTTP edge).
+          if (begun || reconnected) throw error;
+          reconnected = true;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          continue;
+        }
+        if (open) await client?.query('ROLLBACK').catch(() => (broken = true));
         const code = (error as { code?: string }).code;
         if (!isTransientSqlState(code) || attempt >= ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
       } finally {
-        client.release(broken);
+        client?.release(broken);
       }
     }
   }

@@ -1,4 +1,13 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Inject,
+  Logger,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import {
   DriverException,
@@ -6,7 +15,10 @@ import {
   NotNullConstraintViolationException,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { DatabaseOutage } from '../database/outage';
+import { SqlDatabase } from '../database/sql-database';
+import { isConnectionFailure } from '../database/transaction';
 import { DomainError, type FieldError } from './domain-error';
 import { errorCodeEntry, type SharedErrorCode } from './error-codes';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, languageFrom, problemFor } from './problem-details';
@@ -21,6 +33,8 @@ const SQLSTATE_CODES: Record<string, SharedErrorCode> = {
   '22P02': 'VALIDATION_FAILED',
 };
 
+const UNAVAILABLE_DETAIL = 'The database cannot be reached right now; try again in a few seconds';
+
 const HTTP_STATUS_CODES: Record<number, SharedErrorCode> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
@@ -32,26 +46,86 @@ const HTTP_STATUS_CODES: Record<number, SharedErrorCode> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
-/** Turns every error into RFC 9457 problem+json. Unknown errors are logged and answer a bare 500. */
+/** How long a client should wait after a 503 for a database it cannot reach. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** The pause before a safe request is tried once more after a connection failure. */
+const SAFE_RETRY_DELAY_MS = 250;
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+const RETRIED = Symbol('linli.retriedAfterConnectionFailure');
+
+type FilteredRequest = Request & { id?: string; [RETRIED]?: boolean };
+
+/**
+ * Turns every error into RFC 9457 problem+json. Unknown errors are logged and answer a bare 500.
+ * A database that cannot be reached (isConnectionFailure) answers 503 SERVICE_UNAVAILABLE with
+ * Retry-After, after one more try of a safe (GET/HEAD) request, and the outage is logged once.
+ */
 @Catch()
-export class ProblemDetailsFilter implements ExceptionFilter {
+export class ProblemDetailsFilter implements ExceptionFilter, OnApplicationShutdown {
   private readonly logger = new Logger('Errors');
+  private readonly outage?: DatabaseOutage;
+
+  constructor(@Optional() @Inject(SqlDatabase) database?: SqlDatabase) {
+    if (database) {
+      this.outage = new DatabaseOutage({
+        logger: new Logger('Database'),
+        ping: () => database.query('SELECT 1'),
+      });
+    }
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
+    const request = http.getRequest<FilteredRequest>();
     const response = http.getResponse<Response>();
+    if (isConnectionFailure(exception)) {
+      if (this.retrySafeRequest(request, response)) return;
+      this.outage?.failed(exception);
+    }
     const context = {
       language: languageFrom(request.headers['accept-language']),
       instance: request.originalUrl?.split('?')[0],
       requestId: request.id === undefined ? undefined : String(request.id),
     };
     const problem = this.toProblem(exception, context, request);
-    if (problem.status >= 500) {
+    if (problem.status >= 500 && problem.code !== 'SERVICE_UNAVAILABLE') {
       this.logger.error({ err: exception, requestId: context.requestId }, 'Unhandled error');
     }
     if (response.headersSent) return;
+    if (problem.code === 'SERVICE_UNAVAILABLE') {
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  onApplicationShutdown(): void {
+    this.outage?.close();
+  }
+
+  /**
+   * A GET or HEAD that met a connection failure goes once more through the whole application
+   * (guards included: the session check reads the database too), after a short pause, on fresh
+   * connections. It changes nothing, so trying again cannot do harm; a second failure answers 503.
+   */
+  private retrySafeRequest(request: FilteredRequest, response: Response): boolean {
+    if (!SAFE_METHODS.has(request.method) || request[RETRIED] || response.headersSent) return false;
+    const app = request.app as unknown as
+      { handle?: (req: Request, res: Response, done: NextFunction) => void } | undefined;
+    if (typeof app?.handle !== 'function') return false;
+    request[RETRIED] = true;
+    setTimeout(() => {
+      request.url = request.originalUrl;
+      app.handle!(request, response, (error?: unknown) => {
+        if (response.headersSent) return;
+        this.outage?.failed(error);
+        response
+          .status(503)
+          .setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(JSON.stringify(problemFor('SERVICE_UNAVAILABLE', UNAVAILABLE_DETAIL)));
+      });
+    }, SAFE_RETRY_DELAY_MS).unref();
+    return true;
   }
 
   private toProblem(
@@ -59,6 +133,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     context: Parameters<typeof problemFor>[2],
     request: Request,
   ): ProblemDetails {
+    if (isConnectionFailure(exception)) {
+      return problemFor('SERVICE_UNAVAILABLE', UNAVAILABLE_DETAIL, context);
+    }
     if (exception instanceof DomainError && errorCodeEntry(exception.code)) {
       const errors = exception.errors?.map((error) => withRequestPath(error, request));
       return problemFor(exception.code, exception.message, { ...context, errors });
