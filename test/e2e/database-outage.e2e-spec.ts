@@ -1,5 +1,3 @@
-import pino from 'pino';
-import { PinoLogger } from 'nestjs-pino';
 import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { createTenant, Tenant } from '@linli/identity/testing';
@@ -8,33 +6,9 @@ import { FixedClock } from '@linli/platform';
 import { startTestApi, TestApi } from '../support/test-api';
 import { bearerFor } from '../support/auth';
 import { signedInVolunteer } from './volunteering/volunteering-e2e.helpers';
+import { captureLogLines } from '../support/log-capture';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
-
-/** Log lines as JSON, captured from the root logger's stream (nothing reaches stdout). */
-function captureLogLines(): { lines: () => Record<string, unknown>[]; raw: () => string; stop: () => void } {
-  const stream = (PinoLogger.root as unknown as Record<symbol, { write: (chunk: string) => boolean }>)[
-    pino.symbols.streamSym
-  ];
-  const original = stream.write;
-  const chunks: string[] = [];
-  stream.write = (chunk: string) => {
-    chunks.push(chunk);
-    return true;
-  };
-  return {
-    stop: () => {
-      stream.write = original;
-    },
-    lines: () =>
-      chunks
-        .join('')
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-    raw: () => chunks.join(''),
-  };
-}
 
 /** Runs one statement as the cluster's admin (the test API's own database is never used for it). */
 async function asAdmin(text: string, params: unknown[] = []): Promise<void> {

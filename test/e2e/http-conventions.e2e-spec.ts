@@ -2,36 +2,14 @@ import type { Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { Controller, Get, Module } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import pino from 'pino';
-import { PinoLogger } from 'nestjs-pino';
 import { Public, sqlIn } from '@linli/platform';
 import { countRecords, createTenant, Tenant } from '@linli/identity/testing';
 import { startTestApi, TestApi } from '../support/test-api';
 import { bearerFor } from '../support/auth';
 import { errorFields, expectProblem } from './identity-e2e.helpers';
+import { captureLogLines } from '../support/log-capture';
 
 const SECRET_VALUE = 'secret-parameter-13800138000';
-
-/** Log lines as JSON, captured from the root logger's stream (nothing reaches stdout). */
-function captureLogLines(): { raw: () => string; lines: () => Record<string, unknown>[] } {
-  const stream = (PinoLogger.root as unknown as Record<symbol, { write: (chunk: string) => boolean }>)[
-    pino.symbols.streamSym
-  ];
-  const chunks: string[] = [];
-  stream.write = (chunk: string) => {
-    chunks.push(chunk);
-    return true;
-  };
-  const raw = () => chunks.join('');
-  return {
-    raw,
-    lines: () =>
-      raw()
-        .split('\n')
-        .filter((line) => line.trim())
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-  };
-}
 
 /** A route that fails the way a bug would, to see what a client gets. */
 @Controller('v1/test-probe')

@@ -3,7 +3,7 @@ import { MikroORM, RequestContext, type EntityManager } from '@mikro-orm/core';
 import type { Type } from '@nestjs/common';
 import { Client } from 'pg';
 import type { DynamicModule } from '@nestjs/common';
-import { FixedClock, PlatformModule, scopeToCommunity } from '@linli/platform';
+import { DomainError, FixedClock, PlatformModule, scopeToCommunity } from '@linli/platform';
 import { allEntities, allMigrations } from '../../config/contexts';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { testConfig } from './test-api';
@@ -85,5 +85,16 @@ export async function untilSomeoneWaitsForALock(client: Client): Promise<void> {
     );
     if (rows[0].waiting > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The code of the DomainError a use case rejects with, or 'resolved'; any other error is rethrown. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
   }
 }

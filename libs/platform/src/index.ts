@@ -23,6 +23,7 @@ export { recordEvents, type DomainEvent } from './events/event-outbox';
 export { Idempotent, IdempotencyInterceptor } from './idempotency/idempotent.interceptor';
 /** The one raw-SQL idiom (docs/decisions/0012-one-sql-idiom.md): only infra/ files use these. */
 export { sqlIn, type Sql } from './database/sql';
+export { isUuid, uuidLiteral, uuidArray } from './database/sql-values';
 export { SqlDatabase, type SqlTransactionOptions } from './database/sql-database';
 export { consumeEvents, type ConsumeOptions, type ConsumeResult } from './events/event-consumer';
 export {

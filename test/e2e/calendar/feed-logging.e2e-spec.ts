@@ -1,30 +1,8 @@
-import pino from 'pino';
-import { PinoLogger } from 'nestjs-pino';
 import { createTenant, Tenant } from '@linli/identity/testing';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
 import { subscribedFeed, tokenOf } from './calendar-e2e.helpers';
-
-/** Request log lines as JSON, captured from the root logger's stream (nothing reaches stdout). */
-function captureLogLines(): { lines: () => Record<string, unknown>[]; raw: () => string } {
-  const stream = (PinoLogger.root as unknown as Record<symbol, { write: (chunk: string) => boolean }>)[
-    pino.symbols.streamSym
-  ];
-  const chunks: string[] = [];
-  stream.write = (chunk: string) => {
-    chunks.push(chunk);
-    return true;
-  };
-  const raw = () => chunks.join('');
-  return {
-    raw,
-    lines: () =>
-      raw()
-        .split('\n')
-        .filter((line) => line.trim())
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-  };
-}
+import { captureLogLines } from '../../support/log-capture';
 
 describe('feed URLs in logs', () => {
   let api: TestApi;

@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ThrottlerStorage } from '@nestjs/throttler';
-import { APP_CONFIG, AppConfig, Clock, DomainError, notFound, scopeToCommunity } from '@linli/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  DomainError,
+  isUuid,
+  notFound,
+  scopeToCommunity,
+} from '@linli/platform';
 import { IdentityDirectory, type CommunityFacts } from '@linli/identity';
 import type { FeedScope } from '../domain/calendar-entry';
 import { feedMeta } from '../domain/feed-naming';
@@ -26,7 +34,6 @@ const HOUR_MS = 3_600_000;
 /** REFRESH-INTERVAL / X-PUBLISHED-TTL: clients that honour it poll hourly (Google ignores it). */
 const REFRESH_MINUTES = 60;
 const RATE_LIMITER = 'calendar-feed';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const feedNotFound = () => notFound('Calendar feed');
 
@@ -107,7 +114,7 @@ export class FeedService {
 
   /** When the service vehicles come to one estate. */
   async publicVisits(communitySlug: string, estateId: string): Promise<RenderedFeed> {
-    if (!UUID.test(estateId)) throw feedNotFound();
+    if (!isUuid(estateId)) throw feedNotFound();
     const community = await this.community(communitySlug);
     const estate = await this.directory.estate(community.id, estateId);
     if (!estate) throw feedNotFound();

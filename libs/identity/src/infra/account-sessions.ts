@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SessionStore, SqlDatabase } from '@linli/platform';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid, SessionStore, SqlDatabase } from '@linli/platform';
 
 /**
  * identity's side of platform's SessionCheck: an account's token version while it may act. "May
@@ -15,7 +13,7 @@ export class AccountSessions extends SessionStore {
   }
 
   async currentTokenVersion(accountId: string): Promise<number | undefined> {
-    if (!UUID.test(accountId)) return undefined;
+    if (!isUuid(accountId)) return undefined;
     const [row] = await this.db.query<{ token_version: number }>(
       `SELECT a.token_version FROM account a
          JOIN identity_account_v1 v ON v.id = a.id

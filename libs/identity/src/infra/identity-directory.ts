@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqlDatabase, type Sql } from '@linli/platform';
+import { isUuid, SqlDatabase, type Sql } from '@linli/platform';
 import type { PartnerKind } from '../domain/partner-kind';
 
 /**
@@ -188,10 +188,6 @@ interface ContactRow {
   mail_address: string | null;
   languages: string[] | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** An id that is not a UUID names nothing; asking PostgreSQL would fail the statement instead. */
-const isUuid = (id: string): boolean => typeof id === 'string' && UUID.test(id);
 
 // pg's parser gives Dates; an `Sql` from elsewhere might not, and the port promises Dates.
 const toDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));

@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { LockMode } from '@mikro-orm/core';
-import { notFound, sqlIn, type Sql } from '@linli/platform';
+import { notFound, sqlIn, type Sql, uuidArray, uuidLiteral } from '@linli/platform';
 import type { NearbyShift, PersonFacts, ShiftFacts } from '../domain/claim-rules';
 import type { ClaimSource, ClaimStatus } from './claim.entity';
 import { Shift } from './shift.entity';
-import { uuidArray, uuidLiteral } from './sql-values';
 import { VolunteeringSettings } from './volunteering-settings.entity';
 
 /*

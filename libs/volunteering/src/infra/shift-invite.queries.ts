@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqlDatabase } from '@linli/platform';
-import { isUuid } from './sql-values';
+import { SqlDatabase, isUuid } from '@linli/platform';
 
 /** What an invite tells about a shift beyond its event: the description, the estate's name, whose record it staffs. */
 export interface ShiftInviteExtras {

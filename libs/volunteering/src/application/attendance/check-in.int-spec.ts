@@ -1,8 +1,8 @@
-import { DomainError, type Actor } from '@linli/platform';
+import type { Actor } from '@linli/platform';
 import { createTenant, type Tenant } from '@linli/identity/testing';
 import { IdentityModule } from '@linli/identity';
 import { createClaim, createShift, createVolunteer } from '../../testing';
-import { startUseCaseTier, type UseCaseTier } from '../../../../../test/support/use-case-tier';
+import { codeOf, startUseCaseTier, type UseCaseTier } from '../../../../../test/support/use-case-tier';
 import { VolunteeringModule } from '../../volunteering.module';
 import { CheckInUseCase } from './check-in.use-case';
 import type { Shift } from '../../infra/shift.entity';
@@ -10,16 +10,6 @@ import type { Shift } from '../../infra/shift.entity';
 const NOW = new Date('2026-12-01T00:00:00Z'); // 08:00 in Shanghai
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
 
 describe('check-in codes (use cases on PostgreSQL, no HTTP)', () => {
   let tier: UseCaseTier;
@@ -50,7 +40,7 @@ describe('check-in codes (use cases on PostgreSQL, no HTTP)', () => {
   const todaysCode = async (shift: Shift) =>
     (await inCommunity(() => checkIns.code(tenant.community.id, shift.id))).code;
   const checkIn = (actor: Actor, shift: Shift, code: string) =>
-    outcome(inCommunity(() => checkIns.checkIn(actor, shift.id, { code })));
+    codeOf(inCommunity(() => checkIns.checkIn(actor, shift.id, { code })));
   const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
   it('checks the person’s place and the window before the code: a wrong code tells nothing early', async () => {
@@ -79,7 +69,7 @@ describe('check-in codes (use cases on PostgreSQL, no HTTP)', () => {
     expect(todays).toMatch(/^\d{6}$/);
     expect(todays).not.toBe(yesterdays);
     expect(await checkIn(volunteer, s, yesterdays)).toBe('CHECKIN_CODE_INVALID');
-    expect(await checkIn(volunteer, s, todays)).toBe('ok');
+    expect(await checkIn(volunteer, s, todays)).toBe('resolved');
   });
 
   it('limits wrong codes per person: after five, even the right code is 429 until the block ends', async () => {
@@ -93,7 +83,7 @@ describe('check-in codes (use cases on PostgreSQL, no HTTP)', () => {
     expect(blocked).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
     expect(blocked.retryAfterSeconds).toBeGreaterThan(0);
     // Another volunteer on the same shift is not held back by one person's guesses.
-    expect(await checkIn(await placed(s), s, code)).toBe('ok');
+    expect(await checkIn(await placed(s), s, code)).toBe('resolved');
   });
 
   it('limits wrong codes per shift across people, so many accounts cannot share the guessing', async () => {

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Actor, Clock, DomainError, forbidden, notFound, Sql, SqlDatabase } from '@linli/platform';
+import { Actor, Clock, DomainError, forbidden, notFound, Sql, SqlDatabase, isUuid } from '@linli/platform';
 import { decideClaim } from '../../domain/claim-rules';
 import type { ClaimSource } from '../../infra/claim.entity';
 import { ClaimRow, ClaimStore } from '../../infra/claim-store';
 import { translateConstraint } from '../../infra/constraint-errors';
-import { isUuid } from '../../infra/sql-values';
 import { shiftEventPayload } from '../shifts/shift-events';
 
 /**

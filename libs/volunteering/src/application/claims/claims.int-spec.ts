@@ -5,6 +5,7 @@ import { Claim } from '../../infra/claim.entity';
 import { Shift } from '../../infra/shift.entity';
 import { actorOf, createPerson, createShift, createVolunteer } from '../../testing';
 import {
+  codeOf,
   startUseCaseTier,
   untilSomeoneWaitsForALock,
   type UseCaseTier,
@@ -16,17 +17,6 @@ import { ClaimShiftUseCase } from './claim-shift.use-case';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const NOBODY = '00000000-0000-4000-8000-000000000000';
-
-/** The code of the DomainError a promise rejects with (or 'resolved'). */
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
 
 describe('claiming and cancelling (use cases on PostgreSQL, no HTTP)', () => {
   let tier: UseCaseTier;

@@ -1,11 +1,12 @@
 import type { Client } from 'pg';
-import { DomainError, SqlDatabase, type Actor } from '@linli/platform';
+import { SqlDatabase, type Actor } from '@linli/platform';
 import { createTenant, makeMembership, type Tenant } from '@linli/identity/testing';
 import { Claim } from '../../infra/claim.entity';
 import { OrganisationReservation } from '../../infra/organisation-reservation.entity';
 import { Shift } from '../../infra/shift.entity';
 import { actorOf, createPerson, createShift, createVolunteer } from '../../testing';
 import {
+  codeOf,
   startUseCaseTier,
   untilSomeoneWaitsForALock,
   type UseCaseTier,
@@ -18,16 +19,6 @@ import { ReservationsUseCase } from './reservations.use-case';
 const NOW = new Date('2026-12-01T00:00:00Z');
 const HOUR = 3600_000;
 const NOBODY = '00000000-0000-4000-8000-000000000000';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
 
 describe('organisation reservations (use cases on PostgreSQL, no HTTP)', () => {
   let tier: UseCaseTier;

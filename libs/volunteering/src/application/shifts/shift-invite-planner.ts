@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, pickEvents, type AppConfig, type ContractEvent } from '@linli/platform';
+import { APP_CONFIG, pickEvents, type AppConfig, type ContractEvent, isUuid } from '@linli/platform';
 import {
   InvitePlannerProvider,
   type InviteChange,
@@ -11,7 +11,6 @@ import { IdentityDirectory } from '@linli/identity';
 import { shiftCalendarEntry } from '../../domain/shift-calendar-entry';
 import { VOLUNTEERING_EVENTS } from '../../domain/volunteering-events';
 import { ShiftInviteQueries } from '../../infra/shift-invite.queries';
-import { isUuid } from '../../infra/sql-values';
 
 /** What each shift event means for the people it names. */
 const CHANGES = {
