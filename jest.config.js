@@ -1,6 +1,7 @@
-// Three tiers, one command: unit (*.spec.ts, pure), integration (*.int-spec.ts, real PostgreSQL),
-// e2e (*.e2e-spec.ts, HTTP through supertest on real PostgreSQL). Each database test file gets its
-// own database cloned from a migrated template (test/support/test-database.ts).
+// Five tiers, one command: unit (*.spec.ts, pure), integration (*.int-spec.ts, real PostgreSQL),
+// e2e (*.e2e-spec.ts, HTTP through supertest on real PostgreSQL), resilience and browser (below).
+// Each database test file gets its own database cloned from a migrated template
+// (test/support/test-database.ts).
 const swc = [
   '@swc/jest',
   {
@@ -38,5 +39,9 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
+    // Real processes (API, worker, a PostgreSQL the test can stop, an SMTP sink): test/resilience.
+    { ...shared, displayName: 'resilience', testMatch: ['<rootDir>/test/resilience/**/*.resilience-spec.ts'] },
+    // Real Chromium driving the built web app: test/browser (skipped loudly without Chromium).
+    { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
   ],
 };
