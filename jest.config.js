@@ -40,7 +40,11 @@ module.exports = {
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
     // Real processes (API, worker, a PostgreSQL the test can stop, an SMTP sink): test/resilience.
-    { ...shared, displayName: 'resilience', testMatch: ['<rootDir>/test/resilience/**/*.resilience-spec.ts'] },
+    {
+      ...shared,
+      displayName: 'resilience',
+      testMatch: ['<rootDir>/test/resilience/**/*.resilience-spec.ts'],
+    },
     // Real Chromium driving the built web app: test/browser (skipped loudly without Chromium).
     { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
   ],
