@@ -75,6 +75,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'apps/web/dist/**',
       'node_modules/**',
       '.data/**',
       'coverage/**',

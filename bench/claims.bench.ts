@@ -18,7 +18,8 @@ import { JwtService } from '@nestjs/jwt';
 import { Pool } from 'pg';
 import { openBenchDatabase } from './bench-database';
 import { report } from './measure';
-import { ClaimInput, claimFirstStatements, claimTransaction } from '@linli/volunteering';
+import { SqlDatabase } from '@linli/platform';
+import { ClaimInput, claimTransaction, claimTransactionOptions } from '@linli/volunteering';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SHIFTS = Number(process.env.BENCH_SHIFTS ?? 20);
@@ -105,8 +106,16 @@ async function rawClaim(pool: Pool, setup: Setup, shiftId: string, personId: str
   }
 }
 
-/** The API's own claim transaction (same SQL, same rules), run straight on `pg` without HTTP or Nest. */
-async function sameTransaction(pool: Pool, setup: Setup, shiftId: string, personId: string): Promise<void> {
+/**
+ * The API's own claim transaction (same SQL, same rules, same SqlDatabase with its prepared
+ * statements), without HTTP, Nest or the session check.
+ */
+async function sameTransaction(
+  db: SqlDatabase,
+  setup: Setup,
+  shiftId: string,
+  personId: string,
+): Promise<void> {
   const input: ClaimInput = {
     actor: { accountId: personId, communityId: setup.communityId, role: 'volunteer', personId },
     shiftId,
@@ -114,23 +123,7 @@ async function sameTransaction(pool: Pool, setup: Setup, shiftId: string, person
     source: 'self',
     now: new Date(),
   };
-  const client = await pool.connect();
-  try {
-    const opened = (await client.query(`BEGIN;${claimFirstStatements(input)}`)) as unknown as {
-      rows: Record<string, unknown>[];
-    }[];
-    await claimTransaction(
-      async (text, params) => (await client.query(text, params as unknown[])).rows,
-      opened[opened.length - 1].rows,
-      input,
-    );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  await db.transaction((sql, first) => claimTransaction(sql, first, input), claimTransactionOptions(input));
 }
 
 async function runConcurrently(total: number, clients: number, work: (index: number) => Promise<void>) {
@@ -199,7 +192,7 @@ function startApi(databaseUrl: string, port: number): ChildProcess {
   return spawn(
     process.execPath,
     [
-      ...(process.env.BENCH_API_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      ...(process.env.BENCH_API_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir()}`] : []),
       '-r',
       'ts-node/register/transpile-only',
       '-r',
@@ -220,6 +213,12 @@ function startApi(databaseUrl: string, port: number): ChildProcess {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
+}
+
+/** BENCH_API_PROFILE=1 writes the API's CPU profile to /tmp/prof; any other value names the folder. */
+function profileDir(): string {
+  const wanted = process.env.BENCH_API_PROFILE;
+  return !wanted || wanted === '1' ? '/tmp/prof' : wanted;
 }
 
 async function waitReady(base: string): Promise<void> {
@@ -258,9 +257,11 @@ export async function run(): Promise<void> {
       rawClaim(pool, rawSetup, rawSetup.shiftIds[i % SHIFTS], rawSetup.personIds[i]),
     );
     const sameSetup = await seed(pool, 'same');
+    const db = new SqlDatabase(database.url, CLIENTS);
     const same = await runConcurrently(total, CLIENTS, (i) =>
-      sameTransaction(pool, sameSetup, sameSetup.shiftIds[i % SHIFTS], sameSetup.personIds[i]),
+      sameTransaction(db, sameSetup, sameSetup.shiftIds[i % SHIFTS], sameSetup.personIds[i]),
     );
+    await db.close();
 
     const apiSetup = await seed(pool, 'api');
     const jwt = new JwtService({

@@ -1,9 +1,12 @@
 /**
- * Issue 5, the HTTP side of `npm run bench -- feeds`: the rate of 304 answers for a 1,000-entry
- * feed (the organisers' community calendar over 1,000 real shifts: token lookup, rate limit, the
- * shift source's windowed query, fingerprint, no render) against 200 answers that render the
- * whole body cold each time (both caches cleared), in one run, one request at a time over a
- * keep-alive connection to the API in this process.
+ * Issues 5 and 11, the HTTP side of `npm run bench -- feeds`, for a 1,000-entry feed (the
+ * organisers' community calendar over 1,000 real shifts), one request at a time over a keep-alive
+ * connection to the API in this process:
+ * - 304 answers (token lookup, rate limit, the shift source's content version: no entries, no
+ *   render) against full answers that load the entries and render the body cold each time (both
+ *   caches cleared). Target (issue 11, item 6): at least 5 times the rate.
+ * - gzip: the bytes on the wire and the rate of 200s with Accept-Encoding: gzip, against the
+ *   identity encoding, both from the body cache.
  *
  * Uses BENCH_DATABASE_URL (a server) when set, otherwise an embedded PostgreSQL in a temp dir.
  */
@@ -22,6 +25,7 @@ import { openBenchDatabase } from './bench-database';
 
 const ENTRIES = 1_000;
 const REQUESTS = Number(process.env.BENCH_FEED_REQUESTS ?? 300);
+const ROUNDS = 10;
 
 interface Answer {
   status: number;
@@ -46,15 +50,32 @@ function get(
   });
 }
 
-async function rate(count: number, before: () => void, call: () => Promise<Answer>, expected: number) {
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < count; i++) {
-    before();
-    const answer = await call();
-    if (answer.status !== expected) throw new Error(`expected ${expected}, got ${answer.status}`);
+interface Case {
+  /** Runs before each request, untimed (the cold case clears the caches there). */
+  before?: () => void;
+  call: () => Promise<Answer>;
+  expected: number;
+}
+
+/**
+ * Requests per second of each case, measured in interleaved rounds (each round one untimed
+ * request, then `perRound` timed ones per case): on a shared machine the load changes by the
+ * minute, and interleaving makes every case run under the same load.
+ */
+async function interleavedRates(cases: Case[], rounds: number, perRound: number): Promise<number[]> {
+  const nanos = cases.map(() => 0n);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, { before, call, expected }] of cases.entries()) {
+      for (let n = 0; n <= perRound; n++) {
+        before?.();
+        const start = process.hrtime.bigint();
+        const answer = await call();
+        if (n > 0) nanos[i] += process.hrtime.bigint() - start;
+        if (answer.status !== expected) throw new Error(`expected ${expected}, got ${answer.status}`);
+      }
+    }
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return count / seconds;
+  return nanos.map((total) => (rounds * perRound) / (Number(total) / 1e9));
 }
 
 export async function feeds304Case(): Promise<void> {
@@ -105,31 +126,27 @@ export async function feeds304Case(): Promise<void> {
       bodyCache.clear();
       sharedEventCache.clear();
     };
-    const warmup = Math.max(10, REQUESTS >> 3);
-    await rate(warmup, cold, () => get(agent, port, path), 200);
-    const fullRenders = await rate(REQUESTS, cold, () => get(agent, port, path), 200);
-    await rate(
-      warmup,
-      () => undefined,
-      () => get(agent, port, path, { 'if-none-match': first.etag! }),
-      304,
+    const zipped = await get(agent, port, path, { 'accept-encoding': 'gzip' });
+    if (zipped.status !== 200 || zipped.etag !== `W/${first.etag}`) throw new Error('gzip answer failed');
+    const held = { 'if-none-match': first.etag };
+    const [fullRenders, notModified, warm200, gzip200] = await interleavedRates(
+      [
+        { before: cold, call: () => get(agent, port, path), expected: 200 },
+        { call: () => get(agent, port, path, held), expected: 304 },
+        { call: () => get(agent, port, path), expected: 200 },
+        { call: () => get(agent, port, path, { 'accept-encoding': 'gzip' }), expected: 200 },
+      ],
+      ROUNDS,
+      Math.ceil(REQUESTS / ROUNDS),
     );
-    const notModified = await rate(
-      REQUESTS,
-      () => undefined,
-      () => get(agent, port, path, { 'if-none-match': first.etag! }),
-      304,
-    );
-    const warm200 = await rate(
-      REQUESTS,
-      () => undefined,
-      () => get(agent, port, path),
-      200,
-    );
-    report('feeds.304-rate', notModified, fullRenders, 'req/s');
+    report('feeds.304-rate.vs-full-answers', notModified, fullRenders, 'req/s');
+    report('feeds.gzip-bytes', zipped.bytes, first.bytes, 'bytes');
+    report('feeds.gzip-rate.vs-identity', gzip200, warm200, 'req/s');
     console.log(
-      `feeds http: ${ENTRIES} entries, body ${(first.bytes / 1024).toFixed(0)} KiB, ${REQUESTS} sequential requests each; ` +
-        `200 from the body cache (no render): ${warm200.toFixed(0)} req/s`,
+      `feeds http: ${ENTRIES} entries, body ${(first.bytes / 1024).toFixed(0)} KiB ` +
+        `(gzip ${(zipped.bytes / 1024).toFixed(0)} KiB), ${REQUESTS} sequential requests each in ${ROUNDS} interleaved rounds; ` +
+        `304 ${notModified.toFixed(0)} req/s, full answers (cold render) ${fullRenders.toFixed(0)} req/s, ` +
+        `200 from the body cache ${warm200.toFixed(0)} req/s (gzip ${gzip200.toFixed(0)} req/s)`,
     );
   } finally {
     agent.destroy();

@@ -99,6 +99,7 @@ const FILL: Record<string, { id: (f: Fixtures) => string; record: boolean; coord
   'mailbox/:id': { id: (f) => f.outboxId, record: true },
   'holidays/:date': { id: () => '2027-01-01', record: false },
   'public/:communitySlug': { id: (f) => f.tenant.community.slug, record: false },
+  'communities/:slug': { id: (f) => f.tenant.community.slug, record: false },
   ':communitySlug/estates/:estateId': { id: (f) => f.tenant.estate.id, record: false },
   'cal/:token.ics': { id: (f) => f.feedToken, record: false },
 };
@@ -121,6 +122,7 @@ const BODY: Record<string, (f: Fixtures, own: Own) => unknown> = {
   'post /api/v1/shifts/:id/claims': () => ({}),
   'post /api/v1/shifts/:id/reservations': (_, own) => ({ organisationId: own.organisationId, places: 1 }),
   'post /api/v1/reservations/:id/assignments': (_, own) => ({ personId: own.personId }),
+  'post /api/v1/reservations/:id/shrink': () => ({ places: 1 }),
   'post /api/v1/shifts/:id/check-in': (f) => ({ claimId: f.claimId }),
   'post /api/v1/shifts/:id/check-out': (f) => ({ claimId: f.claimId }),
   'post /api/v1/claims/:id/attendance': () => ({ outcome: 'attended' }),
@@ -140,6 +142,7 @@ const BODYLESS_POSTS = new Set([
   'post /api/v1/calendar-subscriptions/:id/rotate',
   'post /api/v1/outbox/:id/retry',
   'post /api/v1/commitments/:id/end',
+  'post /api/v1/reservations/:id/cancel',
 ]);
 
 const paramsOf = (path: string) => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);

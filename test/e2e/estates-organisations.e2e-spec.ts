@@ -13,6 +13,7 @@ const ESTATE_KEYS = [
   'longitude',
   'name',
   'notes',
+  'timeZone',
   'updatedAt',
 ];
 const ORGANISATION_KEYS = [
@@ -25,6 +26,7 @@ const ORGANISATION_KEYS = [
   'kind',
   'kindLabel',
   'name',
+  'timeZone',
   'updatedAt',
 ];
 
@@ -70,8 +72,9 @@ describe('estates and organisations: /api/v1/estates, /api/v1/organisations', ()
         households: 1200,
         notes: '东门停车',
         active: true,
-        createdAt: expect.any(String),
-        updatedAt: expect.any(String),
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+08:00$/),
+        updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+08:00$/),
+        timeZone: 'Asia/Shanghai',
       });
       expect((await get(as.volunteer, response.body.id)).body).toEqual(response.body);
     });
@@ -255,8 +258,9 @@ describe('estates and organisations: /api/v1/estates, /api/v1/organisations', ()
         contactPhone: '+86 28 3800 0000',
         contactEmail: 'office@shegong.cn',
         active: true,
-        createdAt: expect.any(String),
-        updatedAt: expect.any(String),
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+08:00$/),
+        updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+08:00$/),
+        timeZone: 'Asia/Shanghai',
       });
       expect((await get(as.volunteer, response.body.id)).body).toEqual(response.body);
     });

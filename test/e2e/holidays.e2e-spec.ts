@@ -14,7 +14,7 @@ interface Day {
 }
 
 /** The re-plan report of a change that touched nothing planned (issue 10). */
-const NOTHING_REPLANNED = { cancelled: [], moved: [], added: [], refused: [] };
+const NOTHING_REPLANNED = { timeZone: 'Asia/Shanghai', cancelled: [], moved: [], added: [], refused: [] };
 
 const NATIONAL_DAY_2027 = [
   { date: '2027-09-26', kind: 'workday', name: '国庆节' },
@@ -110,7 +110,13 @@ describe('holidays: /api/v1/holidays and /api/v1/recurrence/preview', () => {
     it('says 2027 has no official data yet (the bundled package stops at 2026)', async () => {
       const response = await list(asA.coordinator, 2027);
       expectStatus(response, 200);
-      expect(response.body).toEqual({ year: 2027, hasOfficialData: false, importedAt: null, days: [] });
+      expect(response.body).toEqual({
+        year: 2027,
+        hasOfficialData: false,
+        importedAt: null,
+        timeZone: 'Asia/Shanghai',
+        days: [],
+      });
     });
 
     it.each(['1999', '2101', 'abc', '2026.5', ''])('refuses year=%s with 400', async (year) => {
@@ -147,7 +153,7 @@ describe('holidays: /api/v1/holidays and /api/v1/recurrence/preview', () => {
         bundled: null,
       });
       // No series in this community: nothing to re-plan (issue 10).
-      expect(replanned).toEqual({ cancelled: [], moved: [], added: [], refused: [] });
+      expect(replanned).toEqual(NOTHING_REPLANNED);
       expect(await dayOn(asA.volunteer, '2026-10-12')).toEqual(addedDay);
 
       const corrected = await put(asA.organiser, '2026-10-12', { kind: 'workday', name: '社区调休' });
@@ -272,7 +278,12 @@ describe('holidays: /api/v1/holidays and /api/v1/recurrence/preview', () => {
         replanned: NOTHING_REPLANNED,
       });
       const year = await list(asA.volunteer, 2027);
-      expect(year.body).toMatchObject({ year: 2027, hasOfficialData: true, importedAt: expect.any(String) });
+      expect(year.body).toMatchObject({
+        year: 2027,
+        hasOfficialData: true,
+        importedAt: expect.stringMatching(/\+08:00$/),
+        timeZone: 'Asia/Shanghai',
+      });
       expect(
         (year.body.days as Day[]).map(({ date, kind, name, source }) => ({ date, kind, name, source })),
       ).toEqual(NATIONAL_DAY_2027.map((day) => ({ ...day, source: 'override' })));
@@ -542,7 +553,10 @@ describe('holidays: /api/v1/holidays and /api/v1/recurrence/preview', () => {
         limit: 3,
       });
       expectStatus(response, 200);
-      expect(response.body.window).toEqual({ from: '2026-10-18T01:00:00Z', to: '2027-10-18T01:00:00Z' });
+      expect(response.body.window).toEqual({
+        from: '2026-10-18T09:00:00+08:00',
+        to: '2027-10-18T09:00:00+08:00',
+      });
       expect(localStarts(response.body)).toEqual([
         '2026-10-18T09:00:00',
         '2026-10-19T09:00:00',
@@ -674,8 +688,8 @@ describe('holidays re-plan series (issue 10)', () => {
       '2026-12-28T09:00:00',
       'skip_holidays_add_workdays',
     );
-    const newYearsDay = on(await shiftsOf(fridays.id), '2027-01-01T01:00:00.000Z')!;
-    const movingDay = on(await shiftsOf(moving.id), '2027-01-01T06:00:00.000Z')!;
+    const newYearsDay = on(await shiftsOf(fridays.id), '2027-01-01T09:00:00+08:00')!;
+    const movingDay = on(await shiftsOf(moving.id), '2027-01-01T14:00:00+08:00')!;
     expect(newYearsDay).toBeDefined();
     expect(movingDay).toBeDefined();
     for (const shift of [newYearsDay, movingDay]) {
@@ -697,7 +711,7 @@ describe('holidays re-plan series (issue 10)', () => {
         expect.objectContaining({
           shiftId: newYearsDay.id,
           seriesId: fridays.id,
-          startsAt: '2027-01-01T01:00:00.000Z',
+          startsAt: '2027-01-01T09:00:00+08:00',
           holidayName: '元旦',
           people: 1,
         }),
@@ -707,13 +721,13 @@ describe('holidays re-plan series (issue 10)', () => {
       expect.objectContaining({
         shiftId: movingDay.id,
         seriesId: moving.id,
-        from: '2027-01-01T06:00:00.000Z',
-        to: '2027-01-04T06:00:00.000Z',
+        from: '2027-01-01T14:00:00+08:00',
+        to: '2027-01-04T14:00:00+08:00',
         people: 1,
       }),
     ]);
     expect(report.added).toEqual([
-      expect.objectContaining({ seriesId: weekdays.id, startsAt: '2027-01-09T01:00:00.000Z' }),
+      expect.objectContaining({ seriesId: weekdays.id, startsAt: '2027-01-09T09:00:00+08:00' }),
     ]);
     // Every skip series of the community lost its 1 January (the first test's too); the moving one did not.
     const cancelledSeries = report.cancelled.map((s: { seriesId: string }) => s.seriesId);
@@ -721,9 +735,11 @@ describe('holidays re-plan series (issue 10)', () => {
     expect(cancelledSeries).not.toContain(moving.id);
     expect(report.refused).toEqual([]);
 
-    expect(on(await shiftsOf(fridays.id), '2027-01-01T01:00:00.000Z')).toMatchObject({ status: 'cancelled' });
-    expect(on(await shiftsOf(moving.id), '2027-01-04T06:00:00.000Z')).toMatchObject({ id: movingDay.id });
-    expect(on(await shiftsOf(weekdays.id), '2027-01-09T01:00:00.000Z')).toMatchObject({ status: 'open' });
+    expect(on(await shiftsOf(fridays.id), '2027-01-01T09:00:00+08:00')).toMatchObject({
+      status: 'cancelled',
+    });
+    expect(on(await shiftsOf(moving.id), '2027-01-04T14:00:00+08:00')).toMatchObject({ id: movingDay.id });
+    expect(on(await shiftsOf(weekdays.id), '2027-01-09T09:00:00+08:00')).toMatchObject({ status: 'open' });
     // The claim moved with its shift.
     const claims = await api.http
       .get(`/api/v1/shifts/${movingDay.id}/claims`)
@@ -750,7 +766,7 @@ describe('holidays re-plan series (issue 10)', () => {
       expect.arrayContaining([
         expect.objectContaining({
           seriesId: fridays.id,
-          startsAt: '2027-01-08T01:00:00.000Z',
+          startsAt: '2027-01-08T09:00:00+08:00',
           holidayName: '社区活动日',
         }),
       ]),

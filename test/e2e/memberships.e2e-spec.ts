@@ -12,6 +12,7 @@ const MEMBERSHIP_KEYS = [
   'personId',
   'personName',
   'role',
+  'timeZone',
   'updatedAt',
 ];
 const ACCOUNT_KEYS = [
@@ -24,6 +25,7 @@ const ACCOUNT_KEYS = [
   'personId',
   'phone',
   'role',
+  'timeZone',
 ];
 
 describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () => {
@@ -68,8 +70,9 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
         organisationName: t.otherOrganisation.name,
         role: 'member',
         active: true,
-        createdAt: expect.any(String),
-        updatedAt: expect.any(String),
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+08:00$/),
+        updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+08:00$/),
+        timeZone: 'Asia/Shanghai',
       });
       expect((await get(as.organiser, response.body.id)).body).toEqual(response.body);
     });
@@ -408,7 +411,8 @@ describe('memberships and accounts: /api/v1/memberships, /api/v1/accounts', () =
         organisationId: null,
         active: true,
         lastLoginAt: null,
-        createdAt: expect.any(String),
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+08:00$/),
+        timeZone: 'Asia/Shanghai',
       });
     });
 

@@ -15,6 +15,7 @@ const PERSON_KEYS = [
   'phone',
   'qualifications',
   'skills',
+  'timeZone',
   'updatedAt',
 ];
 
@@ -64,8 +65,9 @@ describe('people: /api/v1/people', () => {
         qualifications: ['健康证'],
         languages: ['zh-CN', 'en'],
         active: true,
-        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
-        updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+08:00$/),
+        updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+08:00$/),
+        timeZone: 'Asia/Shanghai',
       });
       const read = await get(as.organiser, response.body.id);
       expect(read.body).toEqual(response.body);

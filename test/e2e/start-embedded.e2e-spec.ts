@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { Agent, IncomingMessage, get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@linli/identity';
@@ -9,24 +9,23 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '@linli/identity';
  * What `npm start` does on a machine without PostgreSQL: the real entry point, started as a child
  * process with no DATABASE_URL, creates the embedded cluster, migrates, seeds, serves, and on
  * SIGTERM/SIGINT stops PostgreSQL cleanly; a second start reuses the same data. A signal during
- * start-up stops whatever has started so far. Nothing here sleeps: every wait is for a log line, a
- * ready answer or the child's exit, so a busy machine makes the file slower, never red.
+ * start-up stops whatever has started so far. Every wait is for a condition (a log line, a ready
+ * answer, the child's exit), never a fixed time, so a busy machine makes the file slower, never red.
  */
 jest.setTimeout(240_000);
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
+/**
+ * Starts `npm start`'s entry point on PORT=0 (the OS picks a free port when it listens; a port
+ * picked beforehand can be taken by another test in between). `ownProcessGroup`: the child leads a
+ * process group of its own, as a command started from a terminal does (embedded PostgreSQL in it).
+ */
 function start(
   dataDir: string,
-  port: number,
-  user?: { uid: number; gid: number },
-  env: Record<string, string> = { NODE_ENV: 'development' },
+  options: {
+    user?: { uid: number; gid: number };
+    env?: Record<string, string>;
+    ownProcessGroup?: boolean;
+  } = {},
 ): { child: ChildProcess; output: () => string } {
   let output = '';
   const child = spawn(
@@ -45,12 +44,13 @@ function start(
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         DATA_DIR: dataDir,
-        PORT: String(port),
+        PORT: '0',
         LOG_LEVEL: 'info',
-        ...env,
+        ...(options.env ?? { NODE_ENV: 'development' }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
-      ...user,
+      detached: options.ownProcessGroup ?? false,
+      ...options.user,
     },
   );
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -85,10 +85,22 @@ function waitForOutput(child: ChildProcess, output: () => string, pattern: RegEx
   });
 }
 
-/** Ready means the API has logged that it listens; /health/ready must then answer 200 at once. */
-async function waitUntilReady(base: string, child: ChildProcess, output: () => string): Promise<void> {
-  await waitForOutput(child, output, /Linli API on http/);
-  expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+const LISTENING = /Linli API on (http:\/\/[\d.]+:\d+)/;
+
+/**
+ * Ready: the API has logged the address it listens on and /health/ready answers 200 there. Polled,
+ * not asked once: the probe's own connection may still be opening on a busy machine, and a probe
+ * that cannot tell within a second says 503 by design.
+ */
+async function waitUntilReady(child: ChildProcess, output: () => string): Promise<string> {
+  await waitForOutput(child, output, LISTENING);
+  const base = LISTENING.exec(output())![1];
+  for (;;) {
+    const response = await fetch(`${base}/health/ready`);
+    if (response.status === 200) return base;
+    expect(response.status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const exited = (child: ChildProcess) =>
@@ -127,12 +139,10 @@ describe('npm start on the embedded PostgreSQL', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('first start: creates the database, migrates, seeds Chengnan, serves the API and Swagger UI; SIGTERM stops PostgreSQL', async () => {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const { child, output } = start(dataDir, port);
+    const { child, output } = start(dataDir);
     let token = '';
     try {
-      await waitUntilReady(base, child, output);
+      const base = await waitUntilReady(child, output);
       token = await login(base);
       expect(await peopleCount(base, token)).toBeGreaterThanOrEqual(30);
       expect((await fetch(`${base}/api/docs/`)).status).toBe(200);
@@ -156,12 +166,10 @@ describe('npm start on the embedded PostgreSQL', () => {
   });
 
   it('second start: reuses the data, seeds nothing new; SIGINT stops cleanly', async () => {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const { child, output } = start(dataDir, port);
+    const { child, output } = start(dataDir);
     let people = 0;
     try {
-      await waitUntilReady(base, child, output);
+      const base = await waitUntilReady(child, output);
       people = await peopleCount(base, await login(base));
     } finally {
       child.kill('SIGINT');
@@ -172,12 +180,34 @@ describe('npm start on the embedded PostgreSQL', () => {
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   });
 
+  it('Ctrl-C in a terminal (SIGINT to the whole process group, PostgreSQL too) with a browser connection open: stops cleanly', async () => {
+    const { child, output } = start(dataDir, { ownProcessGroup: true });
+    const browser = new Agent({ keepAlive: true });
+    try {
+      const base = await waitUntilReady(child, output);
+      // An idle keep-alive connection keeps the drain open for a while: PostgreSQL, which got
+      // the Ctrl-C too, has long stopped by the time the process comes to stop it.
+      const answer = await new Promise<IncomingMessage>((resolve) =>
+        httpGet(`${base}/health`, { agent: browser }, resolve),
+      );
+      answer.resume();
+      expect(answer.headers.connection).toBe('keep-alive');
+    } finally {
+      process.kill(-child.pid!, 'SIGINT');
+    }
+    expect(await exited(child)).toBe(0);
+    browser.destroy();
+    expect(output()).toMatch(/Stopped cleanly in/);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(postgresProcessesFor(join(dataDir, 'postgres'))).toEqual([]);
+  });
+
   it('SIGINT during the first start (while PostgreSQL is being created): exit 0, no postgres or postmaster.pid left; the next start works and SIGINT during migrations is clean too', async () => {
     const interruptedDir = mkdtempSync(join(tmpdir(), 'linli-start-interrupted-'));
     chmodSync(interruptedDir, 0o755);
     const clusterDir = join(interruptedDir, 'postgres');
     try {
-      const first = start(interruptedDir, await freePort());
+      const first = start(interruptedDir);
       await waitForOutput(first.child, first.output, /Starting embedded PostgreSQL/);
       first.child.kill('SIGINT');
       expect(await exited(first.child)).toBe(0);
@@ -186,7 +216,7 @@ describe('npm start on the embedded PostgreSQL', () => {
       expect(postgresProcessesFor(clusterDir)).toEqual([]);
 
       // The data left behind is usable: the next start gets PostgreSQL up; stop it while migrating.
-      const second = start(interruptedDir, await freePort());
+      const second = start(interruptedDir);
       await waitForOutput(second.child, second.output, /Applying pending migrations/);
       second.child.kill('SIGINT');
       expect(await exited(second.child)).toBe(0);
@@ -200,7 +230,7 @@ describe('npm start on the embedded PostgreSQL', () => {
   });
 
   it('SIGTERM right after PostgreSQL is up (before the API exists): exit 0, PostgreSQL stopped', async () => {
-    const { child, output } = start(dataDir, await freePort());
+    const { child, output } = start(dataDir);
     await waitForOutput(child, output, /Embedded PostgreSQL ready/);
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
@@ -211,14 +241,11 @@ describe('npm start on the embedded PostgreSQL', () => {
   it('NODE_ENV=production on the embedded database: no demo community, none of its well-known logins', async () => {
     const productionDir = mkdtempSync(join(tmpdir(), 'linli-start-production-'));
     chmodSync(productionDir, 0o755);
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const { child, output } = start(productionDir, port, undefined, {
-      NODE_ENV: 'production',
-      JWT_SECRET: 'production-secret-production-secret-0123',
+    const { child, output } = start(productionDir, {
+      env: { NODE_ENV: 'production', JWT_SECRET: 'production-secret-production-secret-0123' },
     });
     try {
-      await waitUntilReady(base, child, output);
+      const base = await waitUntilReady(child, output);
       for (const demo of Object.values(DEMO_LOGINS)) {
         const response = await fetch(`${base}/api/v1/auth/login`, {
           method: 'POST',
@@ -243,11 +270,9 @@ describe('npm start on the embedded PostgreSQL', () => {
     async () => {
       const nobodyDir = mkdtempSync(join(tmpdir(), 'linli-start-user-'));
       chownSync(nobodyDir, 65534, 65534);
-      const port = await freePort();
-      const base = `http://127.0.0.1:${port}`;
-      const { child, output } = start(nobodyDir, port, { uid: 65534, gid: 65534 });
+      const { child, output } = start(nobodyDir, { user: { uid: 65534, gid: 65534 } });
       try {
-        await waitUntilReady(base, child, output);
+        const base = await waitUntilReady(child, output);
         expect(await peopleCount(base, await login(base))).toBe(30);
         expect(statSync(join(nobodyDir, 'postgres')).uid).toBe(65534);
       } finally {
@@ -269,7 +294,7 @@ describe('npm start on the embedded PostgreSQL', () => {
       const lockedDataDir = join(lockedParent, 'data');
       mkdirSync(lockedDataDir);
       try {
-        const { child, output } = start(lockedDataDir, await freePort());
+        const { child, output } = start(lockedDataDir);
         expect(await exited(child)).toBe(1);
         expect(output()).toContain(`cannot reach ${lockedParent}`);
         expect(output()).toMatch(/DATA_DIR/);

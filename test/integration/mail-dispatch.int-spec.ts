@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Clock, FixedClock, SqlDatabase, SystemClock } from '@linli/platform';
+import {
+  Clock,
+  FixedClock,
+  SqlDatabase,
+  SystemClock,
+  type Sql,
+  type SqlTransactionOptions,
+} from '@linli/platform';
 import {
   DEFAULT_DISPATCH,
   FileMailboxTransport,
@@ -19,7 +26,8 @@ import { insertDueMail } from '../support/mail-outbox-rows';
 /**
  * The dispatcher against a real SMTP server on loopback: 4xx and connection trouble retry with
  * backoff, 5xx fails at once, late outcomes of an expired lease change nothing, and without
- * SMTP_URL messages become .eml files.
+ * SMTP_URL messages become .eml files. Issue 11: a slow server cannot make a claim outlive its
+ * lease, and an outcome write the database refuses is retried until the lease ends.
  */
 const settings: DispatchSettings = {
   ...DEFAULT_DISPATCH,
@@ -29,6 +37,7 @@ const settings: DispatchSettings = {
   backoff: { baseDelayMs: 5, maxDelayMs: 40 },
   batch: 50,
   leaseSeconds: 30,
+  writeBackoff: { baseDelayMs: 2, maxDelayMs: 20 },
 };
 
 interface Row {
@@ -198,6 +207,123 @@ describe('mail dispatcher (real SMTP server)', () => {
     expect(sent[0].slice(5)).toBe(sent[1].slice(6)); // the same Message-ID both times
   });
 
+  it('a slow server (3.5 s per message, one connection): no send starts late in the lease, each outcome is written at once, no message goes out twice or ends failed', async () => {
+    const communityId = randomUUID();
+    const now = new Date();
+    const ids = await insertDueMail(db, {
+      communityId,
+      count: 40,
+      availableAt: new Date(now.getTime() - 1000),
+    });
+    const clock = new FixedClock(now);
+    const deliveries: string[] = [];
+    const quick: MailTransport = {
+      name: 'smtp',
+      send: async (mail) => void deliveries.push(mail.messageId),
+      close: () => undefined,
+    };
+    // A second worker polls after every message of the slow one, as a busy deployment would.
+    const other = dispatcher(quick, clock, { leaseSeconds: 120, connections: 1 });
+    const othersClaims: number[] = [];
+    const slow: MailTransport = {
+      name: 'smtp',
+      send: async (mail) => {
+        clock.advance(3_500);
+        deliveries.push(mail.messageId);
+        othersClaims.push((await other.dispatchOnce()).claimed);
+      },
+      close: () => undefined,
+    };
+    const worker = dispatcher(slow, clock, { leaseSeconds: 120, connections: 1, batch: 200 });
+
+    const first = await worker.dispatchOnce();
+    // 3.5 s a message: starts at 0, 3.5, …, 59.5 s fit the lease's first half (18 of them); the
+    // other 22 rows are given back, not held until the lease runs out.
+    expect(first).toMatchObject({ claimed: 40, sent: 18, released: 22, lost: 0, failed: 0 });
+    expect(othersClaims.every((claimed) => claimed === 0)).toBe(true);
+    const afterFirst = await rows(communityId);
+    expect(afterFirst.filter((r) => r.status === 'sent')).toHaveLength(18);
+    expect(afterFirst.filter((r) => r.status === 'pending').every((r) => r.attempts === 0)).toBe(true);
+    // The next claim is sized to what one connection sends in half a lease at this pace.
+    expect((await worker.dispatchOnce()).claimed).toBe(18);
+    await drain(other, communityId);
+
+    expect(deliveries).toHaveLength(40);
+    expect(new Set(deliveries)).toEqual(new Set(ids.map((id) => `<${id}@linli.local>`)));
+    const after = await rows(communityId);
+    expect(after.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+  });
+
+  it('the database refuses the outcome write for a while after a delivery: the write is retried and the message stays delivered once', async () => {
+    const communityId = randomUUID();
+    const [id] = await insertDueMail(db, { communityId, count: 1 });
+    const flaky = new FlakySqlDatabase(database.url, /SET status = 'sent'/, 3);
+    const deliveries: string[] = [];
+    const transport: MailTransport = {
+      name: 'smtp',
+      send: async (mail) => void deliveries.push(mail.messageId),
+      close: () => undefined,
+    };
+    try {
+      const result = await new OutboxDispatcher(flaky, transport, settings, new SystemClock()).dispatchOnce();
+      expect(result).toMatchObject({ claimed: 1, sent: 1, unrecorded: 0 });
+      expect(flaky.refused).toBe(3);
+      // Due again later or not, the row says sent: no other worker will send it again.
+      await drain(dispatcher(transport), communityId);
+    } finally {
+      await flaky.close();
+    }
+    expect(deliveries).toEqual([`<${id}@linli.local>`]);
+    expect((await rows(communityId))[0]).toMatchObject({ status: 'sent', attempts: 1, lease_until: null });
+  });
+
+  it('the database stays away past the lease: the outcome write gives up at the deadline (not forever) and the row is due again after the lease', async () => {
+    const communityId = randomUUID();
+    const now = new Date();
+    await insertDueMail(db, { communityId, count: 1, availableAt: new Date(now.getTime() - 1000) });
+    const clock = new FixedClock(now);
+    // Each refused try takes 4 s of the 30 s lease.
+    const flaky = new FlakySqlDatabase(database.url, /SET status = 'sent'/, Infinity, () =>
+      clock.advance(4_000),
+    );
+    const transport: MailTransport = { name: 'smtp', send: async () => undefined, close: () => undefined };
+    try {
+      const result = await new OutboxDispatcher(flaky, transport, settings, clock).dispatchOnce();
+      expect(result).toMatchObject({ claimed: 1, sent: 0, unrecorded: 1 });
+    } finally {
+      await flaky.close();
+    }
+    const [row] = await rows(communityId);
+    expect(row).toMatchObject({ status: 'sending', attempts: 1 });
+    expect(row.lease_until!.getTime()).toBe(now.getTime() + 30_000);
+    expect(flaky.refused).toBe(8); // at 0, 4, …, 28 s; the next try would come after the deadline
+  });
+
+  it('stopping (SIGTERM): no message is started after the stop, the one in flight is recorded, the rest is given back', async () => {
+    const communityId = randomUUID();
+    await insertDueMail(db, { communityId, count: 10 });
+    let stopping = false;
+    const deliveries: string[] = [];
+    const transport: MailTransport = {
+      name: 'smtp',
+      send: async (mail) => {
+        deliveries.push(mail.messageId);
+        stopping = true; // the signal arrives while the first message is on its way
+      },
+      close: () => undefined,
+    };
+    const result = await dispatcher(transport, new SystemClock(), { connections: 1 }).dispatchOnce({
+      shouldStop: () => stopping,
+    });
+    expect(result).toMatchObject({ claimed: 10, sent: 1, released: 9 });
+    expect(deliveries).toHaveLength(1);
+    const after = await rows(communityId);
+    expect(after.filter((r) => r.status === 'sent')).toHaveLength(1);
+    expect(
+      after.filter((r) => r.status === 'pending' && r.attempts === 0 && r.lease_until === null),
+    ).toHaveLength(9);
+  });
+
   it('without SMTP_URL: each message becomes an .eml file with text, HTML and the iTIP invite', async () => {
     const communityId = randomUUID();
     const [id] = await insertDueMail(db, { communityId, count: 1, ics: true });
@@ -218,3 +344,40 @@ describe('mail dispatcher (real SMTP server)', () => {
     }
   });
 });
+
+/**
+ * The platform's SqlDatabase, except that statements matching `statement` fail as if the server
+ * were unreachable, the first `times` times (through `query` and inside transactions alike).
+ */
+class FlakySqlDatabase extends SqlDatabase {
+  refused = 0;
+
+  constructor(
+    url: string,
+    private readonly statement: RegExp,
+    private readonly times: number,
+    private readonly onRefuse: () => void = () => undefined,
+  ) {
+    super(url, 2);
+    const query = this.query;
+    (this as { query: Sql }).query = this.flaky(query);
+  }
+
+  override transaction<T>(
+    work: (sql: Sql, first: Record<string, unknown>[]) => Promise<T>,
+    options?: SqlTransactionOptions,
+  ): Promise<T> {
+    return super.transaction((sql, first) => work(this.flaky(sql), first), options);
+  }
+
+  private flaky(sql: Sql): Sql {
+    return (async (text: string, params?: readonly unknown[]) => {
+      if (this.statement.test(text) && this.refused < this.times) {
+        this.refused += 1;
+        this.onRefuse();
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      }
+      return sql(text, params);
+    }) as Sql;
+  }
+}

@@ -36,6 +36,8 @@ export async function startTestApi(
     clock?: Clock;
     database?: TestDatabase;
     extraModules?: Type[];
+    /** A built web app to serve at `/` (test/browser builds one). */
+    webApp?: string;
   } = {},
 ): Promise<TestApi> {
   const database = options.database ?? (await createTestDatabase());
@@ -45,6 +47,7 @@ export async function startTestApi(
     databaseUrl: database.url,
     clock: options.clock,
     extraModules: options.extraModules,
+    webApp: options.webApp,
   });
   await app.init();
   const orm = app.get(MikroORM);

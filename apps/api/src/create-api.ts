@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, Clock, configureHttp } from '@linli/platform';
 import { ApiModule } from './api.module';
+import { serveWebApp } from './web-app';
 
 /** Builds the API application (not yet listening). Shared by main.ts and the e2e tests. */
 export async function createApi(options: {
@@ -13,6 +14,8 @@ export async function createApi(options: {
   clock?: Clock;
   /** Tests add probe modules (e.g. a route that throws). */
   extraModules?: Type[];
+  /** A built web app to serve at `/` (apps/web/dist, see web-app.ts); unset: the API alone. */
+  webApp?: string;
 }): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     ApiModule.forRoot({
@@ -31,5 +34,6 @@ export async function createApi(options: {
   app.set('trust proxy', options.config.http.trustProxy);
   app.disable('x-powered-by');
   configureHttp(app, { bodyLimitBytes: options.config.http.bodyLimitBytes });
+  if (options.webApp) serveWebApp(app, options.webApp);
   return app;
 }

@@ -1,8 +1,16 @@
+import type { AddressInfo } from 'node:net';
 import { Logger } from 'nestjs-pino';
-import { loadConfig, openDatabase, prepareDatabase, stopCleanlyOnSignals } from '@linli/platform';
+import {
+  GracefulShutdown,
+  loadConfig,
+  openDatabase,
+  prepareDatabase,
+  stopCleanlyOnSignals,
+} from '@linli/platform';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@linli/identity';
 import { application } from '../../../config/contexts';
 import { createApi } from './create-api';
+import { builtWebAppDirectory } from './web-app';
 
 /**
  * `npm start` (with --with-worker): API and worker ticks in one process, on the embedded
@@ -16,14 +24,19 @@ async function main(): Promise<void> {
     () => openDatabase(config, undefined, { callerHandlesSignals: true }),
     (db) => db.stop(),
   );
-  const app = await lifecycle.step(
-    () =>
-      createApi({
+  // On a signal, newest first: stop serving (readiness 503, drain HTTP), close the app (ticks,
+  // pools), stop the embedded PostgreSQL; all by one deadline, SHUTDOWN_GRACE_SECONDS.
+  const { app, shutdown } = await lifecycle.step(
+    async () => {
+      const created = await createApi({
         config,
         databaseUrl: database.url,
         withWorker: process.argv.includes('--with-worker'),
-      }),
-    (created) => created.close(),
+        webApp: builtWebAppDirectory(),
+      });
+      return { app: created, shutdown: new GracefulShutdown(created, config.shutdownGraceSeconds) };
+    },
+    (created) => created.shutdown.closeApp(),
   );
   await prepareDatabase(
     app,
@@ -31,11 +44,16 @@ async function main(): Promise<void> {
     application.demoSeeds.map((seed) => () => app.get(seed).execute()),
     lifecycle,
   );
-  await lifecycle.step(() => app.listen(config.http.port, config.http.host));
+  await lifecycle.step(
+    () => app.listen(config.http.port, config.http.host),
+    () => shutdown.stopServing(),
+  );
   lifecycle.started();
-  const base = `http://${config.http.host}:${config.http.port}`;
+  const { port } = app.getHttpServer().address() as AddressInfo; // PORT=0: the one the OS chose
+  const base = `http://${config.http.host}:${port}`;
   const logger = app.get(Logger);
   logger.log(`Linli API on ${base}  ·  Swagger UI ${base}/api/docs`);
+  if (!builtWebAppDirectory()) logger.warn('The web app is not built (npm run build:web): / answers 404');
   if (config.seedDemo) {
     logger.log(
       `Demo logins (password ${DEMO_PASSWORD}): ${Object.values(DEMO_LOGINS)

@@ -1,6 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { loadConfig, openDatabase, prepareDatabase, stopCleanlyOnSignals } from '@linli/platform';
+import {
+  closeWithin,
+  loadConfig,
+  openDatabase,
+  prepareDatabase,
+  stopCleanlyOnSignals,
+} from '@linli/platform';
 import { application } from '../../../config/contexts';
 import { WorkerModule } from './worker.module';
 
@@ -18,7 +24,8 @@ async function main(): Promise<void> {
       NestFactory.createApplicationContext(WorkerModule.forRoot({ config, databaseUrl: database.url }), {
         bufferLogs: true,
       }),
-    (created) => created.close(),
+    // Ticks stop; a tick stuck on the database does not hold the process past the deadline.
+    (created) => closeWithin(created, config.shutdownGraceSeconds * 1_000),
   );
   app.useLogger(app.get(Logger));
   await prepareDatabase(

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AccessAnswer } from './application/access-answer';
 import { AccountsService } from './application/accounts.service';
+import { BrowserSessions } from './application/browser-sessions';
 import { EstatesService } from './application/estates.service';
 import { LoginUseCase } from './application/login.use-case';
 import { MeService } from './application/me.service';
@@ -9,11 +11,14 @@ import { PasswordHasher } from './application/password-hasher';
 import { PeopleService } from './application/people.service';
 import { SeedDemoUseCase } from './application/seed-demo.use-case';
 import { IdentityDirectory } from './infra/identity-directory';
+import { CommunityZones } from './application/community-zones';
 import { SessionStore } from '@linli/platform';
 import { AccountSessions } from './infra/account-sessions';
 
 const services = [
+  AccessAnswer,
   AccountsService,
+  BrowserSessions,
   EstatesService,
   LoginUseCase,
   MeService,
@@ -23,6 +28,7 @@ const services = [
   PeopleService,
   SeedDemoUseCase,
   IdentityDirectory,
+  CommunityZones,
 ];
 
 /**

@@ -12,6 +12,8 @@ export {
   type PersonFacts,
   type PersonContact,
 } from './infra/identity-directory';
+/** The zone every answer writes a community's instants in (cached per community). */
+export { CommunityZones } from './application/community-zones';
 /**
  * Types only, so other contexts' entities can reference these by entity name
  * (`@ManyToOne({ entity: 'Person' })`); the classes stay inside identity.

@@ -13,7 +13,7 @@ import { SessionCheck } from './auth/session-check';
 import { AuthGuard } from './auth/auth.guard';
 import { ProblemDetailsFilter } from './errors';
 import { ZodValidationPipe } from './http/zod-validation.pipe';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { PostgresThrottlerStorage } from './throttling/postgres-throttler.storage';
 import { loginThrottlerOptions } from './throttling/login-throttle';
 import { ThrottleBucket } from './throttling/throttle-bucket.entity';
@@ -24,6 +24,8 @@ import { SqlDatabase } from './database/sql-database';
 import { ParkedEvent } from './events/parked-event.entity';
 import { EventCursor } from './events/event-cursor.entity';
 import { MailOutbox } from './mail/mail-outbox.entity';
+import { Metrics } from './metrics/metrics';
+import { MetricsServer } from './metrics/metrics-server';
 
 /**
  * Tables the platform itself owns and every context may use: throttling, domain events and their
@@ -65,6 +67,9 @@ export class PlatformModule {
         useFactory: () => new SqlDatabase(options.databaseUrl, options.config.database.poolMax),
       },
       { provide: SqlDatabaseCloser, useClass: SqlDatabaseCloser },
+      // Prometheus metrics, served on METRICS_PORT (API and worker alike) when it is set.
+      Metrics,
+      MetricsServer,
     ];
     const imports = [
       ConfigModule.forRoot(options.config),
@@ -96,8 +101,15 @@ export class PlatformModule {
           useFactory: (config: AppConfig, orm: MikroORM) =>
             loginThrottlerOptions(config, new PostgresThrottlerStorage(orm)),
         }),
+        ...(options.http
+          ? [
+              HealthModule.forRoot({
+                databaseUrl: options.databaseUrl,
+                migrationNames: options.migrations.map((migration) => migration.name),
+              }),
+            ]
+          : []),
       ],
-      controllers: options.http ? [HealthController] : [],
       providers,
       exports: [
         ConfigModule,
@@ -107,6 +119,8 @@ export class PlatformModule {
         SessionCheck,
         IdempotencyInterceptor,
         SqlDatabase,
+        Metrics,
+        MetricsServer,
       ],
     };
   }

@@ -16,7 +16,7 @@ export { SeriesMaterialiseTick } from './application/series/series-materialise.t
 /** The claim transaction itself, for the claims benchmark's same-transaction baseline. */
 export {
   claimTransaction,
-  claimFirstStatements,
+  claimTransactionOptions,
   type ClaimInput,
 } from './application/claims/claim-shift.use-case';
 /** Shifts in calendar feeds (calendar's CalendarSource port) and in invites by email (its InvitePlanner port). */

@@ -9,6 +9,9 @@ import { CancelClaimUseCase } from './application/claims/cancel-claim.use-case';
 import { ClaimShiftUseCase } from './application/claims/claim-shift.use-case';
 import { ClaimsQueryService } from './application/claims/claims-query.service';
 import { ReservationsUseCase } from './application/reservations/reservations.use-case';
+import { ReservationsQueryService } from './application/reservations/reservations-query.service';
+import { ChangeReservationUseCase } from './application/reservations/change-reservation.use-case';
+import { MyShiftsQueryService } from './application/claims/my-shifts-query.service';
 import { ShiftsService } from './application/shifts/shifts.service';
 import { RotaQueryService } from './application/rota/rota-query.service';
 import { OpenShiftsQueryService } from './application/rota/open-shifts-query.service';
@@ -27,6 +30,8 @@ import { RotaQueries } from './infra/rota.queries';
 import { HoursReportQueries } from './infra/hours-report.queries';
 import { HoursAdjustmentQueries } from './infra/hours-adjustment.queries';
 import { ShiftInviteQueries } from './infra/shift-invite.queries';
+import { MyShiftsQueries } from './infra/my-shifts.queries';
+import { ReservationQueries } from './infra/reservation.queries';
 
 const services = [
   AttendanceUseCase,
@@ -37,6 +42,9 @@ const services = [
   ClaimShiftUseCase,
   ClaimsQueryService,
   ReservationsUseCase,
+  ReservationsQueryService,
+  ChangeReservationUseCase,
+  MyShiftsQueryService,
   ShiftsService,
   RotaQueryService,
   OpenShiftsQueryService,
@@ -54,7 +62,14 @@ const services = [
 ];
 
 /** The statements the services above reach the database through (infra/), for this module only. */
-const queries = [RotaQueries, HoursReportQueries, HoursAdjustmentQueries, ShiftInviteQueries];
+const queries = [
+  RotaQueries,
+  HoursReportQueries,
+  HoursAdjustmentQueries,
+  ShiftInviteQueries,
+  MyShiftsQueries,
+  ReservationQueries,
+];
 
 /**
  * Shifts, series, claims, organisation reservations and hours. Exports application services only.

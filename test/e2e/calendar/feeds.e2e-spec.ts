@@ -24,8 +24,9 @@ describe('GET /cal/{token}.ics: the personal feed', () => {
   let volunteer: string;
   const clock = new FixedClock(START);
 
+  /** The identity encoding unless a test asks for another (supertest asks for gzip by itself). */
   const get = (path: string, headers: Record<string, string> = {}) => {
-    const request = api.http.get(path);
+    const request = api.http.get(path).set('accept-encoding', 'identity');
     for (const [name, value] of Object.entries(headers)) request.set(name, value);
     return request;
   };
@@ -132,16 +133,76 @@ describe('GET /cal/{token}.ics: the personal feed', () => {
     expect(again.status).toBe(304);
   });
 
+  // Issue 11, item 6: a 304 costs the token lookup, the rate limit and one query per source.
+  it('answers an unchanged feed from the sources’ content versions, loading no entries', async () => {
+    const feed = await subscribedFeed(api, volunteer, { kind: 'person' });
+    const first = await get(feed.path);
+    const loads = source.calls.length;
+    const versions = source.versionCalls.length;
+
+    const again = await get(feed.path, { 'if-none-match': first.headers['etag'] });
+    expect(again.status).toBe(304);
+    expect(source.versionCalls.length).toBe(versions + 1);
+    // A full answer of the same content needs no entries either: the body is cached by its key.
+    const full = await get(feed.path);
+    expect([full.status, full.text]).toEqual([200, first.text]);
+    expect(source.calls.length).toBe(loads);
+
+    // Within the hour the window (and so the question) may move; the answer stays the same.
+    clock.advance(20 * 60_000);
+    expect((await get(feed.path, { 'if-none-match': first.headers['etag'] })).status).toBe(304);
+    expect(source.calls.length).toBe(loads);
+  });
+
+  it('gzips for clients that ask, under the same ETag marked weak; a 304 has no body', async () => {
+    const feed = await subscribedFeed(api, volunteer, { kind: 'person' });
+    const plain = await get(feed.path);
+    const etag = plain.headers['etag'];
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['vary']).toBe('Accept-Encoding');
+
+    const zipped = await get(feed.path, { 'accept-encoding': 'gzip, deflate' });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['vary']).toBe('Accept-Encoding');
+    expect(zipped.headers['etag']).toBe(`W/${etag}`);
+    expect(zipped.headers['last-modified']).toBe(plain.headers['last-modified']);
+    // supertest unzipped it: the same calendar, in a fraction of the bytes.
+    expect(zipped.text).toBe(plain.text);
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 2);
+
+    for (const held of [`W/${etag}`, etag]) {
+      const notModified = await get(feed.path, { 'accept-encoding': 'gzip', 'if-none-match': held });
+      expect(notModified.status).toBe(304);
+      expect(notModified.text).toBe('');
+      expect(notModified.headers['content-encoding']).toBeUndefined();
+      expect(notModified.headers['etag']).toBe(`W/${etag}`);
+      expect(notModified.headers['vary']).toBe('Accept-Encoding');
+    }
+    const head = await api.http.head(feed.path).set('accept-encoding', 'gzip');
+    expect(head.headers['content-length']).toBe(zipped.headers['content-length']);
+    expect(head.headers['content-encoding']).toBe('gzip');
+    const refused = await get(feed.path, { 'accept-encoding': 'gzip;q=0, identity' });
+    expect([refused.headers['content-encoding'], refused.headers['etag']]).toEqual([undefined, etag]);
+  });
+
   it('answers HEAD with the same headers and no body', async () => {
     const feed = await subscribedFeed(api, volunteer, { kind: 'person' });
     const full = await get(feed.path);
-    const head = await api.http.head(feed.path);
+    const head = await api.http.head(feed.path).set('accept-encoding', 'identity');
     expect(head.status).toBe(200);
     expect(head.text ?? '').toBe('');
-    for (const name of ['content-type', 'etag', 'last-modified', 'cache-control', 'content-length']) {
+    for (const name of ['content-type', 'etag', 'last-modified', 'cache-control', 'content-length', 'vary']) {
       expect(head.headers[name]).toBe(full.headers[name]);
     }
-    expect((await api.http.head(feed.path).set('if-none-match', full.headers['etag'])).status).toBe(304);
+    expect(
+      (
+        await api.http
+          .head(feed.path)
+          .set('accept-encoding', 'identity')
+          .set('if-none-match', full.headers['etag'])
+      ).status,
+    ).toBe(304);
   });
 
   it('records lastUsedAt, at most once a minute', async () => {

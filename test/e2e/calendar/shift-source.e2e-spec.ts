@@ -204,7 +204,7 @@ describe('shifts in calendar feeds (ShiftCalendarSource)', () => {
     }
   });
 
-  it('asks the database once per scope, however many shifts and claims there are', async () => {
+  it('asks the database once per scope, for entries and for their version, however many shifts and claims there are', async () => {
     const many = [];
     for (let i = 0; i < 12; i++)
       many.push(await shift({ startsInHours: 500 + i * 30, estate: tenant.estate }));
@@ -230,6 +230,12 @@ describe('shifts in calendar feeds (ShiftCalendarSource)', () => {
         if (scope.kind !== 'public-market' && scope.kind !== 'public-visits') {
           expect(found.length).toBeGreaterThanOrEqual(6);
         }
+        // The content version (issue 11, item 6): one statement too, counting the same rows.
+        execute.mockClear();
+        query.mockClear();
+        const version = await source.contentVersion(tenant.community.id, scope, WINDOW);
+        expect([scope.kind, statements()]).toEqual([scope.kind, 1]);
+        expect(version).toMatch(new RegExp(`^${found.length}:`));
       }
     } finally {
       execute.mockRestore();

@@ -3,7 +3,7 @@ import { createPerson, createShift, makeShift } from '@linli/volunteering/testin
 import { FixedClock } from '@linli/platform';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
-import { placeOnShift } from './volunteering-e2e.helpers';
+import { placeOnShift, shanghai } from './volunteering-e2e.helpers';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const HOUR = 3600_000;
@@ -141,16 +141,16 @@ describe('bulk changes: cancel or postpone everything in a time range at a place
       noon.id,
     ]);
     expect(response.body.shifts[0]).toMatchObject({
-      previousStartsAt: after(49).toISOString(),
-      shift: { startsAt: after(50).toISOString(), endsAt: after(52).toISOString(), version: 2 },
+      previousStartsAt: shanghai(after(49)),
+      shift: { startsAt: shanghai(after(50)), endsAt: shanghai(after(52)), version: 2 },
       affectedPersonIds: [p1.id],
     });
     expect(response.body.affectedPersonIds.sort()).toEqual([p1.id, p2.id].sort());
 
     const claims = await api.http.get(`/api/v1/claims?shiftId=${noon.id}`).set('authorization', organiser);
-    for (const c of claims.body.items) expect(c.startsAt).toBe(after(52.5).toISOString());
+    for (const c of claims.body.items) expect(c.startsAt).toBe(shanghai(after(52.5)));
     const held = await api.http.get(`/api/v1/shifts/${noon.id}/reservations`).set('authorization', organiser);
-    expect(held.body[0].releaseAt).toBe(new Date(after(52.5).getTime() - 24 * HOUR).toISOString());
+    expect(held.body[0].releaseAt).toBe(shanghai(new Date(after(52.5).getTime() - 24 * HOUR)));
 
     const changed = (await events(noon.id)).filter((e) => e.type === 'ShiftChanged');
     expect(changed).toHaveLength(1);
@@ -178,7 +178,7 @@ describe('bulk changes: cancel or postpone everything in a time range at a place
         reason: '场地临时占用 the hall is needed',
       });
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect((await get(morning.id)).startsAt).toBe(after(50).toISOString());
+    expect((await get(morning.id)).startsAt).toBe(shanghai(after(50)));
   });
 
   it('moves nothing when the postponement would give someone two overlapping shifts', async () => {
@@ -202,7 +202,7 @@ describe('bulk changes: cancel or postpone everything in a time range at a place
     expect([refused.status, refused.body.code]).toEqual([409, 'CLAIM_OVERLAPS']);
     for (const s of [moved, free]) {
       const view = await get(s.id);
-      expect([view.startsAt, view.version]).toEqual([s.startsAt.toISOString(), 1]);
+      expect([view.startsAt, view.version]).toEqual([shanghai(s.startsAt), 1]);
       expect((await events(s.id)).filter((e) => e.type === 'ShiftChanged')).toEqual([]);
     }
   });

@@ -6,7 +6,7 @@ import { AttendanceUseCase } from '@linli/volunteering';
 import { FixedClock } from '@linli/platform';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
-import { signedInVolunteer } from './volunteering-e2e.helpers';
+import { shanghai, signedInVolunteer } from './volunteering-e2e.helpers';
 
 const NOW = new Date('2026-12-01T00:00:00Z'); // 08:00 in Shanghai
 const MINUTE = 60_000;
@@ -98,7 +98,7 @@ describe('check-in and hours: attendance, adjustments, reports', () => {
       expect(checkedIn.body).toMatchObject({
         id: claimId,
         status: 'confirmed',
-        checkedInAt: at(s.startsAt, -30).toISOString(),
+        checkedInAt: shanghai(at(s.startsAt, -30)),
         checkedInBy: v.accountId,
       });
       clock.set(at(s.startsAt, 5));
@@ -306,7 +306,7 @@ describe('check-in and hours: attendance, adjustments, reports', () => {
         status: 'completed',
         creditedMinutes: 180,
         attendanceRecordedBy: tenant.accounts.organiser.id,
-        attendanceRecordedAt: at(s.endsAt, 60).toISOString(),
+        attendanceRecordedAt: shanghai(at(s.endsAt, 60)),
       });
       expectCode(
         await post(`/claims/${claimId}/attendance`, v.token, { outcome: 'attended' }),
@@ -372,9 +372,10 @@ describe('check-in and hours: attendance, adjustments, reports', () => {
       expect(added.body).toMatchObject({
         personId: v.person.id,
         minutes: 45,
-        occurredAt: '2026-12-03T02:00:00.000Z',
+        occurredAt: '2026-12-03T10:00:00+08:00',
         createdBy: { accountId: tenant.accounts.organiser.id, name: '组织者' },
-        createdAt: '2026-12-20T04:00:00.000Z',
+        createdAt: '2026-12-20T12:00:00+08:00',
+        timeZone: 'Asia/Shanghai',
       });
       clock.set(new Date('2026-12-21T04:00:00Z'));
       await post(`/people/${v.person.id}/hours-adjustments`, organiser, {

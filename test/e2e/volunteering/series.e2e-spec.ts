@@ -5,7 +5,7 @@ import { FixedClock } from '@linli/platform';
 import { SeriesMaterialiseTick, ShiftSeriesService } from '@linli/volunteering';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
-import { placeOnShift } from './volunteering-e2e.helpers';
+import { placeOnShift, shanghai } from './volunteering-e2e.helpers';
 
 /** Monday 21 September 2026, midnight in Shanghai: National Day (10-01..07) is inside the horizon. */
 const NOW = new Date('2026-09-21T00:00:00+08:00');
@@ -115,7 +115,7 @@ describe('shift series: materialised for the horizon, idempotently; edited this 
       shifts.every((s) => local(s.startsAt).endsWith('09:00') && local(s.endsAt).endsWith('11:00')),
     ).toBe(true);
     expect(shifts.every((s) => s.seriesId === series.id && s.capacity === 5)).toBe(true);
-    expect(series.materialisedUntil).toBe(new Date(NOW.getTime() + 8 * WEEK).toISOString());
+    expect(series.materialisedUntil).toBe(shanghai(new Date(NOW.getTime() + 8 * WEEK)));
   });
 
   it('materialising again creates nothing; a week later it adds that week only', async () => {
@@ -211,7 +211,7 @@ describe('shift series: materialised for the horizon, idempotently; edited this 
     });
     expect(response.status).toBe(200);
     const { series: old, newSeries, changed, created, cancelled } = response.body;
-    expect(old.endedAt).toBe(new Date(splitAt).toISOString());
+    expect(old.endedAt).toBe(shanghai(new Date(splitAt)));
     expect(old.rrule).toContain('UNTIL=20261012T005959Z');
     expect(newSeries).toMatchObject({ dtstart: '2026-10-12T14:00:00', title: '城南市集 · 理发（下午）' });
     expect([created, cancelled]).toEqual([[], []]);
@@ -436,7 +436,7 @@ describe('shift series: materialised for the horizon, idempotently; edited this 
     expect(ended.status).toBe(200);
     expect(ended.body.kept).toEqual([shifts[2].id]);
     expect(ended.body.cancelled).toHaveLength(shifts.length - 1);
-    expect(ended.body.series.endedAt).toBe(NOW.toISOString());
+    expect(ended.body.series.endedAt).toBe(shanghai(NOW));
     expect((await shiftsOf(series.id)).map((s) => s.id)).toEqual([shifts[2].id]);
 
     clock.set(new Date(NOW.getTime() + 4 * WEEK));

@@ -138,7 +138,7 @@ describe('standing commitments: a volunteer claims a series, a coordinator reser
       .set('authorization', v.token)
       .send();
     expect(ended.status).toBe(200);
-    expect(ended.body.endedAt).toBe(new Date('2026-12-10T10:00:00+08:00').toISOString());
+    expect(ended.body.endedAt).toBe('2026-12-10T10:00:00+08:00');
     expect(ended.body.released.map((r: { startsAt: string }) => localDay(r.startsAt))).toEqual([
       '2026-12-17',
       '2026-12-24',

@@ -1,9 +1,13 @@
 import type { Community, Person } from '@linli/identity';
+import { formatInstant } from '@linli/platform';
 import { createVolunteer } from '@linli/volunteering/testing';
 import type { TestApi } from '../../support/test-api';
 import { bearerFor } from '../../support/auth';
 
 /** What volunteering's e2e files share: a volunteer who can sign in, and placing someone on a shift. */
+
+/** How the API writes an instant of a Chengnan record: the Shanghai wall clock and +08:00. */
+export const shanghai = (instant: Date): string => formatInstant(instant, 'Asia/Shanghai');
 
 /** A new volunteer of `community` (with their own account) and their bearer token. */
 export async function signedInVolunteer(

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { IdentityModule } from '@linli/identity';
 import { CalendarModule, CalendarModuleOptions } from '../calendar.module';
 import { CalendarSubscriptionsController } from './calendar-subscriptions.controller';
 import { FeedsController } from './feeds.controller';
@@ -9,7 +10,7 @@ export class CalendarApiModule {
   static register(options: CalendarModuleOptions = {}): DynamicModule {
     return {
       module: CalendarApiModule,
-      imports: [CalendarModule.register(options)],
+      imports: [CalendarModule.register(options), IdentityModule],
       controllers: [CalendarSubscriptionsController, FeedsController],
     };
   }

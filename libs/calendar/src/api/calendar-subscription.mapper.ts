@@ -1,15 +1,18 @@
+import { formatInstant, formatOptionalInstant } from '@linli/platform';
 import type { CalendarSubscription } from '../infra/calendar-subscription.entity';
 import type { SubscriptionResponse } from './calendar-subscription.schema';
 
-export function mapSubscription(subscription: CalendarSubscription): SubscriptionResponse {
+/** Instants in the community's zone (`zone`), which the answer names. */
+export function mapSubscription(subscription: CalendarSubscription, zone: string): SubscriptionResponse {
   return {
     id: subscription.id,
     scope: { kind: subscription.scopeKind, id: subscription.scopeId },
     label: subscription.label ?? null,
     ownerAccountId: subscription.ownerAccount.id,
-    createdAt: subscription.createdAt.toISOString(),
-    lastUsedAt: subscription.lastUsedAt?.toISOString() ?? null,
-    revokedAt: subscription.revokedAt?.toISOString() ?? null,
+    createdAt: formatInstant(subscription.createdAt, zone),
+    lastUsedAt: formatOptionalInstant(subscription.lastUsedAt, zone),
+    revokedAt: formatOptionalInstant(subscription.revokedAt, zone),
     rotatedFromId: subscription.rotatedFrom?.id ?? null,
+    timeZone: zone,
   };
 }

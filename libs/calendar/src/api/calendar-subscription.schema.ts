@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { booleanQuery, listQuerySchema, pageSchema } from '@linli/platform';
+import { booleanQuery, listQuerySchema, pageSchema, zonedInstant } from '@linli/platform';
 import { SCOPE_KIND_PATTERN } from '../domain/subscription-scope';
 
 // Kinds are contributed by contexts at boot (CalendarScopes), so the service, not this schema,
@@ -47,10 +47,11 @@ export const subscriptionSchema = z.object({
   scope: scopeSchema,
   label: z.string().nullable(),
   ownerAccountId: z.uuid(),
-  createdAt: z.iso.datetime(),
-  lastUsedAt: z.iso.datetime().nullable(),
-  revokedAt: z.iso.datetime().nullable(),
+  createdAt: zonedInstant,
+  lastUsedAt: zonedInstant.nullable(),
+  revokedAt: zonedInstant.nullable(),
   rotatedFromId: z.uuid().nullable(),
+  timeZone: z.string().describe("the community's zone: the instants here are written in it"),
 });
 export type SubscriptionResponse = z.infer<typeof subscriptionSchema>;
 export class SubscriptionDto extends createZodDto(subscriptionSchema) {}

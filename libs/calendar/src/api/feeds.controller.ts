@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError, Public } from '@linli/platform';
 import { FeedService } from '../application/feed.service';
 import type { RenderedFeed } from '../application/feed-assembler';
 import { isNotModified } from './conditional-request';
+import { PersonalFeedDocs, PublicMarketFeedDocs, PublicVisitsFeedDocs } from './feeds.openapi';
 
 const PERSONAL = 'private, no-cache';
 const PUBLIC = 'public, max-age=300';
@@ -14,22 +14,23 @@ const PUBLIC = 'public, max-age=300';
  * route without a body). The request log shows /cal/[token], never the token.
  */
 @Public()
-@ApiExcludeController()
 @Controller('cal')
 export class FeedsController {
   constructor(private readonly feeds: FeedService) {}
 
   @Get('public/:communitySlug/market.ics')
+  @PublicMarketFeedDocs()
   async market(
     @Param('communitySlug') slug: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     response.setHeader('Referrer-Policy', 'no-referrer');
-    send(request, response, await this.feeds.publicMarket(slug), PUBLIC, { byDateToo: false });
+    await send(request, response, await this.feeds.publicMarket(slug), PUBLIC, { byDateToo: false });
   }
 
   @Get('public/:communitySlug/estates/:estateId/visits.ics')
+  @PublicVisitsFeedDocs()
   async visits(
     @Param('communitySlug') slug: string,
     @Param('estateId') estateId: string,
@@ -37,10 +38,12 @@ export class FeedsController {
     @Res() response: Response,
   ): Promise<void> {
     response.setHeader('Referrer-Policy', 'no-referrer');
-    send(request, response, await this.feeds.publicVisits(slug, estateId), PUBLIC, { byDateToo: false });
+    const feed = await this.feeds.publicVisits(slug, estateId);
+    await send(request, response, feed, PUBLIC, { byDateToo: false });
   }
 
   @Get(':token.ics')
+  @PersonalFeedDocs()
   async personal(
     @Param('token') token: string,
     @Req() request: Request,
@@ -54,7 +57,7 @@ export class FeedsController {
       response.setHeader('Retry-After', String(answer.retryAfterSeconds));
       throw new DomainError('TOO_MANY_REQUESTS', 'This feed is polled too often; try again later');
     }
-    send(request, response, answer.feed, PERSONAL, { byDateToo: true });
+    await send(request, response, answer.feed, PERSONAL, { byDateToo: true });
   }
 }
 
@@ -63,28 +66,36 @@ export class FeedsController {
  * served and moves Last-Modified when the body changes; a public feed keeps no such record, so
  * an entry that drops out changes its body without moving Last-Modified, and only the ETag can
  * tell (RFC 9110 lets a server ignore If-Modified-Since).
+ *
+ * gzip for clients that accept it. The gzip form is another representation of the same content:
+ * it carries the same ETag marked weak (as nginx does), so a strong validator never names two
+ * byte sequences, and If-None-Match (weak comparison) matches either form.
  */
-function send(
+async function send(
   request: Request,
   response: Response,
   feed: RenderedFeed,
   cacheControl: string,
   conditions: { byDateToo: boolean },
-): void {
+): Promise<void> {
+  const { content } = feed;
+  const gzip = request.acceptsEncodings('gzip', 'identity') === 'gzip';
   response.setHeader('Cache-Control', cacheControl);
-  response.setHeader('ETag', feed.etag);
+  response.setHeader('Vary', 'Accept-Encoding');
+  response.setHeader('ETag', gzip ? `W/${content.etag}` : content.etag);
   response.setHeader('Last-Modified', feed.lastModified.toUTCString());
   response.setHeader('X-Content-Type-Options', 'nosniff');
   const headers = conditions.byDateToo
     ? request.headers
     : { 'if-none-match': request.headers['if-none-match'] };
-  if (isNotModified(headers, feed.etag, feed.lastModified)) {
+  if (isNotModified(headers, content.etag, feed.lastModified)) {
     response.status(304).end();
     return;
   }
-  const body = Buffer.from(feed.body, 'utf8');
+  const body = gzip ? await content.gzip() : content.body;
   response.status(200);
   response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+  if (gzip) response.setHeader('Content-Encoding', 'gzip');
   response.setHeader('Content-Length', String(body.length));
   response.setHeader('Content-Disposition', 'inline; filename="linli.ics"');
   // Node leaves the body out of HEAD answers itself.

@@ -2,28 +2,37 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CalendarEntry, CalendarMeta, FeedScope, FeedWindow } from '../domain/calendar-entry';
 import type { RenderCalendar } from '../domain/render';
+import { withSubscriberAlarms } from '../domain/subscriber-alarms';
 import { CalendarSourceRegistry } from './calendar-sources';
 import { feedFingerprint } from './feed-fingerprint';
 import { RENDER_CALENDAR } from './calendar-tokens';
-import { RenderedFeedCache } from './rendered-feed-cache';
+import { FeedContent, RenderedFeedCache } from './rendered-feed-cache';
 
-/** What an HTTP answer needs: the bytes, their strong validator and when they last changed. */
+/** What an HTTP answer needs: the bytes with their validator, and when they last changed. */
 export interface RenderedFeed {
-  body: string;
-  /** Quoted base64url SHA-256 of the body. */
-  etag: string;
+  content: FeedContent;
   lastModified: Date;
-  entryCount: number;
+}
+
+/** One feed as its request asks for it. */
+export interface FeedRequest {
+  communityId: string;
+  scope: FeedScope;
+  window: FeedWindow;
+  meta: CalendarMeta;
+  /** The subscriber's reminder offsets (withSubscriberAlarms); undefined: the sources' own. */
+  alarmMinutesBefore?: readonly number[];
+  /** The feed's own changes no entry records (creation, content changes seen). */
+  since: Date;
 }
 
 /** A feed is bounded like every list: beyond this the latest-starting entries are left out (and logged). */
 export const MAX_FEED_ENTRIES = 20_000;
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64url');
-
 /**
  * Gathers a scope's entries from every source that supports it, in a deterministic order, and
- * renders them once per distinct content.
+ * renders them once per distinct content. A feed whose sources all publish content versions is
+ * answered from its content key without loading an entry while it is unchanged.
  */
 @Injectable()
 export class FeedAssembler {
@@ -34,6 +43,28 @@ export class FeedAssembler {
     @Inject(RENDER_CALENDAR) private readonly renderCalendar: RenderCalendar,
     private readonly cache: RenderedFeedCache,
   ) {}
+
+  /**
+   * `known`: the request's contentKey when the caller read it already (alongside other work). The
+   * content key is read before the entries, never after: the body cached under a key is then
+   * at least as new as the state the key was read from, so a key never stands for content older
+   * than what any request that reads it has seen (a 304 is never staler than its own read).
+   */
+  async feed(request: FeedRequest, known?: string | null): Promise<RenderedFeed> {
+    const key = known === undefined ? await this.contentKey(request) : known;
+    const cached = key === null ? undefined : this.cache.get(key);
+    if (cached) return answer(cached, request.since);
+    const entries = withSubscriberAlarms(
+      await this.entries(request.communityId, request.scope, request.window),
+      request.alarmMinutesBefore,
+    );
+    return answer(this.content(entries, request.meta, key), request.since);
+  }
+
+  /** A calendar of given entries (a revoked feed's empty one), cached by their fingerprint. */
+  render(entries: CalendarEntry[], meta: CalendarMeta, since: Date): RenderedFeed {
+    return answer(this.content(entries, meta, null), since);
+  }
 
   /**
    * Sources are asked in parallel. A failing source fails the feed: a partial feed would make
@@ -56,19 +87,40 @@ export class FeedAssembler {
     return entries;
   }
 
-  /** `since`: the feed's own changes no entry records (creation, content changes seen). */
-  render(entries: CalendarEntry[], meta: CalendarMeta, since: Date): RenderedFeed {
-    const fingerprint = feedFingerprint(entries, meta);
-    let cached = this.cache.get(fingerprint);
-    if (!cached) {
-      const body = this.renderCalendar(entries, meta);
-      cached = { body, etag: `"${sha256(body)}"` };
-      this.cache.set(fingerprint, cached);
-    }
-    let lastModified = since.getTime();
-    for (const entry of entries) lastModified = Math.max(lastModified, entry.lastModified.getTime());
-    return { ...cached, lastModified: new Date(lastModified), entryCount: entries.length };
+  /**
+   * Everything the bytes depend on besides the code: the scope, the calendar meta, the alarms, and
+   * each source's content version (one query each, in parallel). Null when a source has no
+   * versions: then only its entries can tell.
+   */
+  async contentKey(request: FeedRequest): Promise<string | null> {
+    const sources = this.sources.for(request.scope);
+    if (sources.some((source) => !source.contentVersion)) return null;
+    const versions = await Promise.all(
+      sources.map(async (source) => [
+        source.name,
+        await source.contentVersion!(request.communityId, request.scope, request.window),
+      ]),
+    );
+    const parts = [request.scope, request.meta, request.alarmMinutesBefore ?? null, versions];
+    return `v:${createHash('sha256').update(JSON.stringify(parts), 'utf8').digest('base64url')}`;
   }
+
+  private content(entries: CalendarEntry[], meta: CalendarMeta, key: string | null): FeedContent {
+    const cacheKey = key ?? `f:${feedFingerprint(entries, meta)}`;
+    let content = this.cache.get(cacheKey);
+    if (!content) {
+      let modifiedAt: number | null = null;
+      for (const entry of entries) modifiedAt = Math.max(modifiedAt ?? 0, entry.lastModified.getTime());
+      content = FeedContent.of(this.renderCalendar(entries, meta), modifiedAt, entries.length);
+      this.cache.set(cacheKey, content);
+    }
+    return content;
+  }
+}
+
+function answer(content: FeedContent, since: Date): RenderedFeed {
+  const lastModified = Math.max(since.getTime(), content.entriesModifiedAt ?? 0);
+  return { content, lastModified: new Date(lastModified) };
 }
 
 function isNewer(a: CalendarEntry, b: CalendarEntry): boolean {

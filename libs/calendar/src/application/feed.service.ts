@@ -15,7 +15,6 @@ import type { FeedScope } from '../domain/calendar-entry';
 import { feedMeta } from '../domain/feed-naming';
 import { feedWindow } from '../domain/feed-window';
 import { maySubscribe } from '../domain/subscription-policy';
-import { withSubscriberAlarms } from '../domain/subscriber-alarms';
 import { toFeedScope } from '../domain/subscription-scope';
 import { LAST_USED_RESOLUTION_MS, lastUsedIsStale, subscriptionState } from '../domain/subscription-state';
 import {
@@ -23,7 +22,7 @@ import {
   type FeedCommunity,
   type FeedSubscription,
 } from '../infra/feed-subscriptions.repository';
-import { FeedAssembler, RenderedFeed } from './feed-assembler';
+import { FeedAssembler, type FeedRequest, type RenderedFeed } from './feed-assembler';
 import { hashFeedToken, looksLikeFeedToken, tokenMatches } from './feed-token';
 
 export type FeedAnswer =
@@ -65,16 +64,6 @@ export class FeedService {
     if (state === 'active' && !ownerMayStillSee(subscription)) {
       throw new DomainError('CALENDAR_FEED_GONE', 'This subscription no longer applies to its owner');
     }
-    const limit = await this.throttler.increment(
-      subscription.id,
-      HOUR_MS,
-      this.config.feeds.limitPerHour,
-      HOUR_MS,
-      RATE_LIMITER,
-    );
-    if (limit.isBlocked)
-      return { kind: 'rate-limited', retryAfterSeconds: Math.max(1, limit.timeToBlockExpire) };
-
     scopeToCommunity(this.em, subscription.community.id);
     const scope = toFeedScope(subscription.scope);
     const window = this.window(now);
@@ -84,20 +73,40 @@ export class FeedService {
       subscription.community,
       { refreshMinutes: REFRESH_MINUTES, revoked: state === 'grace', years: yearsOf(window) },
     );
+    const changedSince = [subscription.createdAt, subscription.contentChangedAt]
+      .filter((d): d is Date => d !== null)
+      .reduce((a, b) => (a > b ? a : b));
+    const request: FeedRequest = {
+      communityId: subscription.community.id,
+      scope,
+      window,
+      meta,
+      alarmMinutesBefore: subscription.owner.alarmMinutesBefore,
+      since: changedSince,
+    };
+    // The rate limit and the content key side by side (two connections), so a 304 waits for one
+    // round trip after the token lookup, not two. A poll past the limit pays for a key it does not
+    // use (one indexed query); well-behaved clients never get there.
+    const [limit, key] = await Promise.all([
+      this.throttler.increment(
+        subscription.id,
+        HOUR_MS,
+        this.config.feeds.limitPerHour,
+        HOUR_MS,
+        RATE_LIMITER,
+      ),
+      state === 'grace' ? null : this.assembler.contentKey(request),
+    ]);
+    if (limit.isBlocked)
+      return { kind: 'rate-limited', retryAfterSeconds: Math.max(1, limit.timeToBlockExpire) };
+
     if (state === 'grace') {
       await this.touch(subscription, now);
       return { kind: 'feed', feed: this.assembler.render([], meta, subscription.revokedAt ?? now) };
     }
-    const entries = withSubscriberAlarms(
-      await this.assembler.entries(subscription.community.id, scope, window),
-      subscription.owner.alarmMinutesBefore,
-    );
-    const changedSince = [subscription.createdAt, subscription.contentChangedAt]
-      .filter((d): d is Date => d !== null)
-      .reduce((a, b) => (a > b ? a : b));
-    let feed = this.assembler.render(entries, meta, changedSince);
-    if (feed.etag !== subscription.contentEtag) {
-      await this.subscriptions.recordContent(subscription.id, feed.etag, now);
+    let feed = await this.assembler.feed(request, key);
+    if (feed.content.etag !== subscription.contentEtag) {
+      await this.subscriptions.recordContent(subscription.id, feed.content.etag, now);
       // A body unlike the last one served is a change as of now, even if no entry says so.
       if (subscription.contentEtag !== null && feed.lastModified < now) feed = { ...feed, lastModified: now };
     } else {
@@ -134,8 +143,7 @@ export class FeedService {
       refreshMinutes: REFRESH_MINUTES,
       years: yearsOf(window),
     });
-    const entries = await this.assembler.entries(community.id, scope, window);
-    return this.assembler.render(entries, meta, since);
+    return this.assembler.feed({ communityId: community.id, scope, window, meta, since });
   }
 
   private async community(slug: string): Promise<CommunityFacts> {

@@ -11,13 +11,15 @@ export interface FakeSourceCall {
 
 /**
  * A CalendarSource tests fill by hand: entries per community and scope key (`person:<id>`,
- * `community`, `public-market`, …). Records every question it was asked.
+ * `community`, `public-market`, …). Records every question it was asked: `calls` for entries,
+ * `versionCalls` for content versions (a digest of exactly what `entries` would answer).
  */
 @Injectable()
 @CalendarSourceProvider()
 export class FakeCalendarSource implements CalendarSource {
   readonly name = 'fake';
   readonly calls: FakeSourceCall[] = [];
+  readonly versionCalls: FakeSourceCall[] = [];
   private readonly entriesByKey = new Map<string, CalendarEntry[]>();
 
   static keyOf(scope: FeedScope): string {
@@ -50,6 +52,15 @@ export class FakeCalendarSource implements CalendarSource {
 
   async entries(communityId: string, scope: FeedScope, window: FeedWindow): Promise<CalendarEntry[]> {
     this.calls.push({ communityId, scope, window });
+    return this.inWindow(communityId, scope, window);
+  }
+
+  async contentVersion(communityId: string, scope: FeedScope, window: FeedWindow): Promise<string> {
+    this.versionCalls.push({ communityId, scope, window });
+    return JSON.stringify(this.inWindow(communityId, scope, window));
+  }
+
+  private inWindow(communityId: string, scope: FeedScope, window: FeedWindow): CalendarEntry[] {
     const all = this.entriesByKey.get(`${communityId}/${FakeCalendarSource.keyOf(scope)}`) ?? [];
     return all.filter((entry) => entry.end > window.from && entry.start < window.to);
   }

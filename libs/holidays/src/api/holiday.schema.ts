@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { zonedInstant } from '@linli/platform';
 import { DECLARED_KINDS, OVERRIDE_KINDS } from '../domain/holiday-day';
 import { IMPORT_FORMATS, IMPORT_LIMITS } from '../domain/holiday-file';
 import { MAX_YEAR, MIN_YEAR, isLocalDate, yearOf } from '../domain/local-date';
@@ -49,16 +50,17 @@ const replannedOccurrence = z.object({
   shiftId: z.uuid(),
   seriesId: z.uuid(),
   title: z.string(),
-  startsAt: z.iso.datetime(),
+  startsAt: zonedInstant,
   holidayName: z.string().optional(),
   people: z.number().int().describe('people on it, who were told'),
 });
 
 /** What a change of the calendar did to what was planned and not held yet (issue 10). */
 export const holidayReplanSchema = z.object({
+  timeZone: z.string().describe("the community's zone: the instants here are written in it"),
   cancelled: z.array(replannedOccurrence).describe('now on a day off: cancelled, people told'),
   moved: z
-    .array(replannedOccurrence.extend({ from: z.iso.datetime(), to: z.iso.datetime() }))
+    .array(replannedOccurrence.extend({ from: zonedInstant, to: zonedInstant }))
     .describe('moved to the next workday with their claims, people told'),
   added: z.array(replannedOccurrence).describe('make-up workdays and days no longer off'),
   refused: z
@@ -85,7 +87,8 @@ export class HolidayCorrectionDto extends createZodDto(holidayCorrectionSchema) 
 export const holidayYearSchema = z.object({
   year: z.number().int(),
   hasOfficialData: z.boolean(),
-  importedAt: z.iso.datetime().nullable(),
+  importedAt: zonedInstant.nullable(),
+  timeZone: z.string().describe("the community's zone: importedAt is written in it"),
   days: z.array(holidayDaySchema),
 });
 export type HolidayYearResponse = z.infer<typeof holidayYearSchema>;

@@ -1,3 +1,4 @@
+import { formatInstant, formatOptionalInstant } from '@linli/platform';
 import type { HolidayYearView } from '../application/holiday-calendar.service';
 import type { HolidayImportSummary } from '../application/import-holiday-year.use-case';
 import type { CalendarDayView } from '../domain/holiday-day';
@@ -21,40 +22,45 @@ export function mapHolidayDay(day: CalendarDayView): HolidayDayResponse {
   };
 }
 
-export function mapHolidayYear(view: HolidayYearView): HolidayYearResponse {
+/** Instants in the community's zone (`zone`), which the answer names. */
+export function mapHolidayYear(view: HolidayYearView, zone: string): HolidayYearResponse {
   return {
     year: view.year,
     hasOfficialData: view.hasOfficialData,
-    importedAt: view.importedAt?.toISOString() ?? null,
+    importedAt: formatOptionalInstant(view.importedAt, zone),
+    timeZone: zone,
     days: view.days.map(mapHolidayDay),
   };
 }
 
-function mapOccurrence(o: ReplannedOccurrence) {
+function mapOccurrence(o: ReplannedOccurrence, zone: string) {
   return {
     context: o.context,
     shiftId: o.shiftId,
     seriesId: o.seriesId,
     title: o.title,
-    startsAt: o.startsAt.toISOString(),
+    startsAt: formatInstant(o.startsAt, zone),
     ...(o.holidayName ? { holidayName: o.holidayName } : {}),
     people: o.people,
   };
 }
 
-export function mapReplan(report: HolidayReplanReport): HolidayReplanResponse {
+/** What was re-planned, its instants in the community's zone (`zone`), which it names. */
+export function mapReplan(report: HolidayReplanReport, zone: string): HolidayReplanResponse {
+  const occurrence = (o: ReplannedOccurrence) => mapOccurrence(o, zone);
   return {
-    cancelled: report.cancelled.map(mapOccurrence),
+    timeZone: zone,
+    cancelled: report.cancelled.map(occurrence),
     moved: report.moved.map((o) => ({
-      ...mapOccurrence(o),
-      from: o.from.toISOString(),
-      to: o.to.toISOString(),
+      ...occurrence(o),
+      from: formatInstant(o.from, zone),
+      to: formatInstant(o.to, zone),
     })),
-    added: report.added.map(mapOccurrence),
-    refused: report.refused.map((o) => ({ ...mapOccurrence(o), code: o.code, message: o.message })),
+    added: report.added.map(occurrence),
+    refused: report.refused.map((o) => ({ ...occurrence(o), code: o.code, message: o.message })),
   };
 }
 
-export function mapImportSummary(summary: HolidayImportSummary): HolidayImportSummaryResponse {
-  return { ...summary, replanned: mapReplan(summary.replanned) };
+export function mapImportSummary(summary: HolidayImportSummary, zone: string): HolidayImportSummaryResponse {
+  return { ...summary, replanned: mapReplan(summary.replanned, zone) };
 }

@@ -73,7 +73,9 @@ export const previewResponseSchema = z.object({
   warnings: z
     .array(holidayWarningSchema)
     .describe('years without official holiday data: the policy could not apply to their occurrences'),
-  timeZone: z.string(),
-  window: z.object({ from: z.string(), to: z.string() }),
+  timeZone: z.string().describe('the zone the rule was expanded in; the window is written in it'),
+  window: z
+    .object({ from: z.string(), to: z.string() })
+    .describe('the instants previewed: from, to (exclusive)'),
 });
 export class PreviewRecurrenceResponse extends createZodDto(previewResponseSchema) {}

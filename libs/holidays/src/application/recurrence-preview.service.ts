@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, notFound } from '@linli/platform';
+import { Actor, formatInstant, notFound } from '@linli/platform';
 import { IdentityDirectory } from '@linli/identity';
 import {
   RecurrenceError,
@@ -83,7 +83,10 @@ export class RecurrencePreviewService {
         truncated: result.truncated,
         warnings: holidayDataWarnings(result.occurrences),
         timeZone,
-        window: { from: isoInstant(window.window.from), to: isoInstant(window.window.to) },
+        window: {
+          from: formatInstant(new Date(window.window.from), timeZone),
+          to: formatInstant(new Date(window.window.to), timeZone),
+        },
       };
     } catch (error) {
       if (error instanceof RecurrenceError) throw toDomainError(error);
@@ -111,5 +114,3 @@ function checkSeries(series: SeriesDefinition): number {
   series.exdates?.forEach((exdate, i) => parseLocalDateTime(exdate, `exdates[${i}]`));
   return firstStart;
 }
-
-const isoInstant = (instant: number) => new Date(instant).toISOString().replace('.000Z', 'Z');

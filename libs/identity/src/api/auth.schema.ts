@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { ROLES, listQuerySchema } from '@linli/platform';
+import { ROLES, listQuerySchema, pageSchema, zonedInstant } from '@linli/platform';
 import { PARTNER_KIND_VALUES } from '../domain/partner-kind';
 
 export class LoginRequest extends createZodDto(
@@ -76,11 +76,13 @@ export const accountSchema = z.object({
   personId: z.uuid().nullable(),
   organisationId: z.uuid().nullable(),
   active: z.boolean(),
-  lastLoginAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
+  lastLoginAt: zonedInstant.nullable(),
+  createdAt: zonedInstant,
+  timeZone: z.string().describe("the community's zone: the instants here are written in it"),
 });
 export type AccountResponse = z.infer<typeof accountSchema>;
 export class AccountDto extends createZodDto(accountSchema) {}
+export class AccountPageDto extends createZodDto(pageSchema(accountSchema)) {}
 
 /** Disabling an account ends its access tokens at once; enabling it again does not revive them. */
 export class UpdateAccountRequest extends createZodDto(z.strictObject({ active: z.boolean() })) {}

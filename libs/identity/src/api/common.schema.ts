@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { zonedInstant } from '@linli/platform';
 
 export class IdParam extends createZodDto(z.strictObject({ id: z.uuid() })) {}
 
@@ -20,4 +21,9 @@ export const removalSchema = z.object({ id: z.uuid(), outcome: z.enum(['deleted'
 export class RemovalResponse extends createZodDto(removalSchema) {}
 export type Removal = z.infer<typeof removalSchema>;
 
-export const timestamps = { createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() };
+/** When a record was made and last changed, in the community's zone, which `timeZone` names. */
+export const timestamps = {
+  createdAt: zonedInstant,
+  updatedAt: zonedInstant,
+  timeZone: z.string().describe("the community's zone: the instants here are written in it"),
+};

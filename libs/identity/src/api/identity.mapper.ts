@@ -1,3 +1,4 @@
+import { formatInstant, formatOptionalInstant } from '@linli/platform';
 import { PARTNER_KINDS } from '../domain/partner-kind';
 import { Account } from '../infra/account.entity';
 import { Estate } from '../infra/estate.entity';
@@ -10,8 +11,11 @@ import { MembershipResponse } from './membership.schema';
 import { OrganisationResponse } from './organisation.schema';
 import { PersonResponse } from './person.schema';
 
-/** Entities never leave the API; these build the response shapes. */
-export function mapEstate(estate: Estate): EstateResponse {
+/**
+ * Entities never leave the API; these build the response shapes, their instants written in the
+ * community's zone (`zone`, CommunityZones), which each names in `timeZone`.
+ */
+export function mapEstate(estate: Estate, zone: string): EstateResponse {
   return {
     id: estate.id,
     name: estate.name,
@@ -21,12 +25,13 @@ export function mapEstate(estate: Estate): EstateResponse {
     households: estate.households ?? null,
     notes: estate.notes ?? null,
     active: estate.active,
-    createdAt: estate.createdAt.toISOString(),
-    updatedAt: estate.updatedAt.toISOString(),
+    createdAt: formatInstant(estate.createdAt, zone),
+    updatedAt: formatInstant(estate.updatedAt, zone),
+    timeZone: zone,
   };
 }
 
-export function mapOrganisation(organisation: PartnerOrganisation): OrganisationResponse {
+export function mapOrganisation(organisation: PartnerOrganisation, zone: string): OrganisationResponse {
   const label = PARTNER_KINDS[organisation.kind];
   return {
     id: organisation.id,
@@ -37,12 +42,13 @@ export function mapOrganisation(organisation: PartnerOrganisation): Organisation
     contactPhone: organisation.contactPhone ?? null,
     contactEmail: organisation.contactEmail ?? null,
     active: organisation.active,
-    createdAt: organisation.createdAt.toISOString(),
-    updatedAt: organisation.updatedAt.toISOString(),
+    createdAt: formatInstant(organisation.createdAt, zone),
+    updatedAt: formatInstant(organisation.updatedAt, zone),
+    timeZone: zone,
   };
 }
 
-export function mapPerson(person: Person): PersonResponse {
+export function mapPerson(person: Person, zone: string): PersonResponse {
   return {
     id: person.id,
     name: person.name,
@@ -54,13 +60,14 @@ export function mapPerson(person: Person): PersonResponse {
     qualifications: person.qualifications,
     languages: person.languages,
     active: person.active,
-    createdAt: person.createdAt.toISOString(),
-    updatedAt: person.updatedAt.toISOString(),
+    createdAt: formatInstant(person.createdAt, zone),
+    updatedAt: formatInstant(person.updatedAt, zone),
+    timeZone: zone,
   };
 }
 
 /** Needs person and organisation loaded (populate) for their names. */
-export function mapMembership(membership: Membership): MembershipResponse {
+export function mapMembership(membership: Membership, zone: string): MembershipResponse {
   return {
     id: membership.id,
     personId: membership.person.id,
@@ -69,12 +76,13 @@ export function mapMembership(membership: Membership): MembershipResponse {
     organisationName: membership.organisation.name,
     role: membership.role,
     active: membership.active,
-    createdAt: membership.createdAt.toISOString(),
-    updatedAt: membership.updatedAt.toISOString(),
+    createdAt: formatInstant(membership.createdAt, zone),
+    updatedAt: formatInstant(membership.updatedAt, zone),
+    timeZone: zone,
   };
 }
 
-export function mapAccount(account: Account): AccountResponse {
+export function mapAccount(account: Account, zone: string): AccountResponse {
   return {
     id: account.id,
     email: account.email ?? null,
@@ -83,7 +91,8 @@ export function mapAccount(account: Account): AccountResponse {
     personId: account.person?.id ?? null,
     organisationId: account.organisation?.id ?? null,
     active: account.active,
-    lastLoginAt: account.lastLoginAt?.toISOString() ?? null,
-    createdAt: account.createdAt.toISOString(),
+    lastLoginAt: formatOptionalInstant(account.lastLoginAt, zone),
+    createdAt: formatInstant(account.createdAt, zone),
+    timeZone: zone,
   };
 }

@@ -1,28 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Clock, TokenService } from '@linli/platform';
+import { Clock } from '@linli/platform';
 import { parseLoginName } from '../domain/login-name';
 import { Account } from '../infra/account.entity';
 import { PasswordHasher } from './password-hasher';
-import { MeService } from './me.service';
-import type { LoginResponse } from '../api/auth.schema';
 import { identityError } from '../domain/identity-errors';
+import { AccessAnswer } from './access-answer';
+import { BrowserSessions, SignedIn } from './browser-sessions';
 
 /**
- * Email or phone plus password -> a short-lived access token. Unknown login, wrong password and a
- * deactivated account all answer the same 401, after the same hashing work.
+ * Email or phone plus password -> a short-lived access token, and a browser session whose refresh
+ * token the API puts in a cookie (clients without cookies just use the access token). Unknown
+ * login, wrong password and a deactivated account all answer the same 401, after the same hashing work.
  */
 @Injectable()
 export class LoginUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
-    private readonly tokens: TokenService,
-    private readonly me: MeService,
+    private readonly answers: AccessAnswer,
+    private readonly sessions: BrowserSessions,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute(login: string, password: string): Promise<LoginResponse> {
+  async execute(login: string, password: string): Promise<SignedIn> {
     const name = parseLoginName(login);
     // Logins are unique across communities, so this one lookup runs before any tenant is known.
     const account = await this.em.findOne(
@@ -47,11 +48,6 @@ export class LoginUseCase {
       organisationId: account.organisation?.id,
       tokenVersion: account.tokenVersion,
     };
-    return {
-      accessToken: this.tokens.issue(actor),
-      tokenType: 'Bearer',
-      expiresIn: this.tokens.ttlSeconds,
-      me: await this.me.describe(actor),
-    };
+    return { answer: await this.answers.for(actor), refresh: await this.sessions.start(actor) };
   }
 }

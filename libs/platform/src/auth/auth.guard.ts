@@ -15,6 +15,9 @@ import { SessionCheck } from './session-check';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** What each route's decorators say, by class and handler, read once (metadata is fixed at start-up). */
+  private readonly routes = new WeakMap<object, WeakMap<object, { isPublic: boolean; roles?: Role[] }>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
@@ -23,8 +26,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const route = this.routeOf(context);
+    if (route.isPublic) return true;
     const request = context
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
@@ -44,10 +47,25 @@ export class AuthGuard implements CanActivate {
       );
     request.actor = actor;
     scopeToCommunity(this.em, actor.communityId);
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    const allowed = route.roles;
     if (allowed && !allowed.includes(actor.role)) {
       throw new DomainError('FORBIDDEN', `This needs one of the roles: ${allowed.join(', ')}`);
     }
     return true;
+  }
+
+  private routeOf(context: ExecutionContext): { isPublic: boolean; roles?: Role[] } {
+    const [handler, type] = [context.getHandler(), context.getClass()];
+    let ofClass = this.routes.get(type);
+    if (!ofClass) this.routes.set(type, (ofClass = new WeakMap()));
+    let route = ofClass.get(handler);
+    if (!route) {
+      route = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, type]) === true,
+        roles: this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, [handler, type]),
+      };
+      ofClass.set(handler, route);
+    }
+    return route;
   }
 }

@@ -6,9 +6,17 @@ import { SESSION_CACHE_MS, SessionCheck, SessionStore } from './session-check';
 class CountingStore extends SessionStore {
   versions = new Map<string, number | undefined>();
   reads = 0;
-  async currentTokenVersion(accountId: string): Promise<number | undefined> {
+  /** The accounts of each read, in order. */
+  batches: string[][] = [];
+  async currentTokenVersions(accountIds: readonly string[]): Promise<ReadonlyMap<string, number>> {
     this.reads += 1;
-    return this.versions.get(accountId);
+    this.batches.push([...accountIds]);
+    const found = new Map<string, number>();
+    for (const id of accountIds) {
+      const version = this.versions.get(id);
+      if (version !== undefined) found.set(id, version);
+    }
+    return found;
   }
 }
 
@@ -62,6 +70,48 @@ describe('SessionCheck', () => {
     store.versions.set('a', 1);
     check.forget(['a']);
     expect(await check.isCurrent(actor('a', 0))).toBe(false);
+  });
+
+  it('reads the accounts of requests that arrive together in one statement, each answered for itself', async () => {
+    const { store, check } = setup();
+    store.versions.set('a', 0);
+    store.versions.set('b', 3);
+    const answers = await Promise.all([
+      check.isCurrent(actor('a', 0)),
+      check.isCurrent(actor('b', 2)),
+      check.isCurrent(actor('gone', 0)),
+      check.isCurrent(actor('a', 0)),
+    ]);
+    expect(answers).toEqual([true, false, false, true]);
+    expect(store.batches).toEqual([['a', 'b', 'gone']]);
+  });
+
+  it('never joins a read already sent: a request arriving later reads again, after a revocation too', async () => {
+    const { store, check } = setup();
+    store.versions.set('a', 0);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const read = store.currentTokenVersions.bind(store);
+    store.currentTokenVersions = async (ids) => {
+      const answer = read(ids);
+      await gate;
+      return answer;
+    };
+    const early = check.isCurrent(actor('a', 0));
+    while (store.reads === 0) await new Promise((resolve) => setImmediate(resolve));
+    // The first read is on its way; another process revokes; then a second request arrives.
+    store.versions.set('a', 1);
+    const late = check.isCurrent(actor('a', 0));
+    release();
+    expect(await early).toBe(true);
+    expect(await late).toBe(false);
+    expect(store.batches).toEqual([['a'], ['a']]);
+  });
+
+  it('never puts more than 500 accounts in one statement', async () => {
+    const { store, check } = setup();
+    await Promise.all(Array.from({ length: 1_200 }, (_, i) => check.isCurrent(actor(`acc-${i}`, 0))));
+    expect(store.batches.map((batch) => batch.length)).toEqual([500, 500, 200]);
   });
 
   it('stays bounded: many accounts do not grow the cache without end', async () => {

@@ -44,8 +44,12 @@ export function stopCleanlyOnSignals(): ProcessLifecycle {
     }
     stopping = true;
     logger.log(`${signal} received${startedUp ? '' : ' during start-up'}, shutting down`);
+    const since = Date.now();
     stopAll().then(
-      () => process.exit(0),
+      () => {
+        logger.log(`Stopped cleanly in ${((Date.now() - since) / 1_000).toFixed(1)}s`);
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'unclean shutdown');
         process.exit(1);

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       database: { url: undefined, migrateOnStart: true },
       dataDir: './.data',
       seedDemo: true,
+      shutdownGraceSeconds: 10,
       auth: { accessTokenTtlSeconds: 900 },
     });
   });
@@ -50,6 +51,22 @@ describe('loadConfig', () => {
       seedDemo: false,
       http: { host: '0.0.0.0', port: 8080 },
     });
+  });
+
+  it('takes SHUTDOWN_GRACE_SECONDS as whole seconds from 0 to 600', () => {
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '25' }).shutdownGraceSeconds).toBe(25);
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '0' }).shutdownGraceSeconds).toBe(0);
+    for (const invalid of ['-1', '601', '2.5', 'soon']) {
+      expect(() => loadConfig({ SHUTDOWN_GRACE_SECONDS: invalid })).toThrow(/SHUTDOWN_GRACE_SECONDS/);
+    }
+  });
+
+  it('takes MAIL_LEASE_SECONDS as whole seconds from 10 to 3600 (default 120)', () => {
+    expect(loadConfig({}).mail.leaseSeconds).toBe(120);
+    expect(loadConfig({ MAIL_LEASE_SECONDS: '20' }).mail.leaseSeconds).toBe(20);
+    for (const invalid of ['9', '3601', '12.5']) {
+      expect(() => loadConfig({ MAIL_LEASE_SECONDS: invalid })).toThrow(/MAIL_LEASE_SECONDS/);
+    }
   });
 
   it.each([

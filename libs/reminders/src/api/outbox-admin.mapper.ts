@@ -1,10 +1,11 @@
-import type { MailOutbox } from '@linli/platform';
+import { formatInstant, formatOptionalInstant, type MailOutbox } from '@linli/platform';
 import type { OutboxMessageResponse } from './outbox-admin.schema';
 
-const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
-
-/** Bodies and invites stay out of the list: it is for seeing what happened, not reading mail. */
-export function mapOutboxMessage(row: MailOutbox): OutboxMessageResponse {
+/**
+ * Bodies and invites stay out of the list: it is for seeing what happened, not reading mail.
+ * Instants in the community's zone (`zone`).
+ */
+export function mapOutboxMessage(row: MailOutbox, zone: string): OutboxMessageResponse {
   return {
     id: row.id,
     kind: row.kind,
@@ -14,11 +15,12 @@ export function mapOutboxMessage(row: MailOutbox): OutboxMessageResponse {
     subject: row.subject,
     status: row.status,
     attempts: row.attempts,
-    availableAt: row.availableAt.toISOString(),
-    leaseUntil: iso(row.leaseUntil),
-    sentAt: iso(row.sentAt),
+    availableAt: formatInstant(row.availableAt, zone),
+    leaseUntil: formatOptionalInstant(row.leaseUntil, zone),
+    sentAt: formatOptionalInstant(row.sentAt, zone),
     lastError: row.lastError ?? null,
     messageId: row.messageId ?? null,
-    createdAt: row.createdAt.toISOString(),
+    createdAt: formatInstant(row.createdAt, zone),
+    timeZone: zone,
   };
 }

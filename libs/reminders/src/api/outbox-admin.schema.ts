@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { MAIL_STATUSES, listQuerySchema, pageSchema } from '@linli/platform';
+import { MAIL_STATUSES, listQuerySchema, pageSchema, zonedInstant } from '@linli/platform';
 
 export class OutboxListQuery extends createZodDto(
   listQuerySchema(['createdAt', 'availableAt']).extend({
@@ -21,12 +21,13 @@ export const outboxMessageSchema = z.object({
   subject: z.string(),
   status: z.enum(MAIL_STATUSES),
   attempts: z.number().int(),
-  availableAt: z.iso.datetime().describe('Due at; after a temporary failure, when the next attempt is'),
-  leaseUntil: z.iso.datetime().nullable().describe('While sending: until when the worker holds it'),
-  sentAt: z.iso.datetime().nullable(),
+  availableAt: zonedInstant.describe('Due at; after a temporary failure, when the next attempt is'),
+  leaseUntil: zonedInstant.nullable().describe('While sending: until when the worker holds it'),
+  sentAt: zonedInstant.nullable(),
   lastError: z.string().nullable().describe('Why the last attempt failed (SMTP code and reply)'),
   messageId: z.string().nullable(),
-  createdAt: z.iso.datetime(),
+  createdAt: zonedInstant,
+  timeZone: z.string().describe("the community's zone: the instants here are written in it"),
 });
 export type OutboxMessageResponse = z.infer<typeof outboxMessageSchema>;
 export class OutboxMessageDto extends createZodDto(outboxMessageSchema) {}
@@ -44,10 +45,11 @@ export const mailboxEntrySchema = z.object({
   subject: z.string(),
   to: z.string(),
   from: z.string(),
-  date: z.iso.datetime().nullable(),
+  date: zonedInstant.nullable().describe("the message's Date header"),
   messageId: z.string().nullable(),
   kind: z.string().nullable(),
   path: z.string().describe('The .eml file, relative to DATA_DIR'),
   size: z.number().int(),
+  timeZone: z.string().describe("the community's zone: date is written in it"),
 });
 export class MailboxPageDto extends createZodDto(pageSchema(mailboxEntrySchema)) {}

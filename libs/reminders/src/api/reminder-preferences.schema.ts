@@ -32,3 +32,7 @@ export class PutReminderSettingsRequest extends createZodDto(settings.partial())
 export class ReminderSettingsDto extends createZodDto(settings) {}
 
 export class UnsubscribeQuery extends createZodDto(z.strictObject({ token: z.string().min(10).max(500) })) {}
+
+export class UnsubscribedDto extends createZodDto(
+  z.object({ kind: z.string().describe('the kind of mail you will no longer get, e.g. shift_reminder') }),
+) {}

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { SqlDatabase, type Actor, type FixedClock } from '@linli/platform';
 import { createTenant, makePerson, type Tenant } from '@linli/identity/testing';
 import {
-  claimFirstStatements,
+  claimTransactionOptions,
   claimTransaction,
   ShiftsService,
   VolunteeringModule,
@@ -89,9 +89,10 @@ describe('reminders from volunteering events (use-case tier)', () => {
       source: 'organiser',
       now: clock.now(),
     };
-    return db.transaction((sql, first) => claimTransaction(sql, first, input), {
-      firstStatements: claimFirstStatements(input),
-    });
+    return db.transaction(
+      (sql, first) => claimTransaction(sql, first, input),
+      claimTransactionOptions(input),
+    );
   }
 
   /** Projects until the backlog is empty, as the worker tick does. */

@@ -6,7 +6,13 @@ import { OutboxDispatcher } from './outbox-dispatcher';
 import { OutboxDispatchTick } from './outbox-dispatch.tick';
 
 export function dispatchSettingsFrom(config: AppConfig): DispatchSettings {
-  return { ...DEFAULT_DISPATCH, from: config.mail.from, maxAttempts: config.mail.maxAttempts };
+  return {
+    ...DEFAULT_DISPATCH,
+    from: config.mail.from,
+    maxAttempts: config.mail.maxAttempts,
+    leaseSeconds: config.mail.leaseSeconds,
+    connections: config.mail.poolSize,
+  };
 }
 
 /** The dispatcher and its transport (SMTP_URL, else the dev mailbox), configured from AppConfig. */
@@ -18,6 +24,7 @@ export function dispatchSettingsFrom(config: AppConfig): DispatchSettings {
         createMailTransport({
           smtpUrl: config.mail.smtpUrl,
           poolSize: config.mail.poolSize,
+          leaseSeconds: config.mail.leaseSeconds,
           dataDir: config.dataDir,
         }),
       inject: [APP_CONFIG],

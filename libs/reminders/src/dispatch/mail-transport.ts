@@ -55,22 +55,25 @@ export function sendFailureOf(error: unknown): SendFailure {
 }
 
 /**
- * Pooled SMTP: `poolSize` connections kept open and reused; nodemailer queues messages beyond
- * that, so the dispatcher can hand over a whole batch at once.
+ * Pooled SMTP: `poolSize` connections kept open and reused; the dispatcher sends one message per
+ * connection at a time. A server that stops answering is given up on within a quarter of the
+ * dispatch lease (at most 30 s to connect or greet, 60 s of silence), so a send started in the
+ * lease's first half ends, and its outcome is written, before the lease does.
  */
 export class SmtpMailTransport implements MailTransport {
   readonly name = 'smtp';
   private readonly transporter: Transporter;
 
-  constructor(url: string, poolSize: number) {
+  constructor(url: string, poolSize: number, leaseSeconds = 120) {
+    const quarterLeaseMs = (leaseSeconds * 1000) / 4;
     this.transporter = nodemailer.createTransport({
       url,
       pool: true,
       maxConnections: poolSize,
       maxMessages: 1000,
-      connectionTimeout: 30_000,
-      greetingTimeout: 30_000,
-      socketTimeout: 60_000,
+      connectionTimeout: Math.min(30_000, quarterLeaseMs),
+      greetingTimeout: Math.min(30_000, quarterLeaseMs),
+      socketTimeout: Math.min(60_000, quarterLeaseMs),
     } as Parameters<typeof nodemailer.createTransport>[0]);
   }
 
@@ -116,9 +119,10 @@ export const mailboxFileName = (communityId: string, id: string) => `${community
 export function createMailTransport(options: {
   smtpUrl?: string;
   poolSize: number;
+  leaseSeconds?: number;
   dataDir: string;
 }): MailTransport {
   return options.smtpUrl
-    ? new SmtpMailTransport(options.smtpUrl, options.poolSize)
+    ? new SmtpMailTransport(options.smtpUrl, options.poolSize, options.leaseSeconds)
     : new FileMailboxTransport(join(options.dataDir, 'mail'));
 }

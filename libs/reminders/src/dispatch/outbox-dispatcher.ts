@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, SqlDatabase, type Sql } from '@linli/platform';
+import { Clock, SqlDatabase } from '@linli/platform';
 import { DISPATCH_SETTINGS, type DispatchSettings } from './dispatch-settings';
 import { MAIL_TRANSPORT, sendFailureOf, type MailTransport, type OutgoingMail } from './mail-transport';
 import {
@@ -7,30 +7,55 @@ import {
   markFailed,
   markRetry,
   markSent,
+  releaseUnsent,
   type ClaimedMail,
   type Hold,
 } from '../infra/outbox-dispatch.repository';
 import { decideAfterFailure } from './retry-policy';
+import { writeUntilDeadline } from './write-until-deadline';
 
 export interface DispatchResult {
   claimed: number;
   sent: number;
   retried: number;
   failed: number;
-  /** Outcomes not recorded because the lease ran out and the row was no longer ours. */
+  /** Claimed but not started while the lease still had room: given back, due again at once. */
+  released: number;
+  /** Outcomes not recorded because the row was no longer ours (its lease ran out, another took it). */
   lost: number;
+  /** Outcomes the database did not take before the lease ended (it was away): due again after it. */
+  unrecorded: number;
 }
 
+export interface DispatchOptions {
+  batch?: number;
+  leaseSeconds?: number;
+  /** Checked before each send: true stops starting new ones (shutdown); the rest is given back. */
+  shouldStop?: () => boolean;
+}
+
+type Outcome =
+  { kind: 'sent' } | { kind: 'retry'; availableAt: Date; error: string } | { kind: 'failed'; error: string };
+
+const holdOf = (row: ClaimedMail): Hold => ({ id: row.id, attempts: row.attempts });
+
 /**
- * Sends due mail_outbox rows: claim (short transaction, SKIP LOCKED, lease, attempts+1), send
- * outside any transaction, then record each outcome if the row is still ours. Any number of
- * workers may run this against one database; a row is sent once, except when a worker dies after
- * the server accepted a message but before marking it: then the row is sent again after the lease,
- * with the same Message-ID, so the receiving server can drop the copy.
+ * Sends due mail_outbox rows. A claim (short transaction, SKIP LOCKED) takes rows with a lease
+ * and attempts+1; then one lane per SMTP connection sends them one at a time, outside any
+ * transaction, and writes each outcome as soon as it is known, before its next message. So at any
+ * moment a worker has at most one delivered-but-unrecorded message per connection, and that is
+ * all a crash can repeat (with the same Message-ID, so the receiving server can drop the copy).
+ *
+ * A claim never outlives its lease: sends start only in the lease's first half (rows whose turn
+ * comes later are given back at once), the claim is sized from how long sends have been taking,
+ * and an outcome write the database refuses is retried until the lease ends, never after (another
+ * worker may own the row by then). docs/decisions/0016-dispatch-leases.md has the arithmetic.
  */
 @Injectable()
 export class OutboxDispatcher {
   private readonly logger = new Logger(OutboxDispatcher.name);
+  /** Moving average of one send's duration on the clock; undefined until the first send. */
+  private averageSendMs?: number;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -39,67 +64,141 @@ export class OutboxDispatcher {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async dispatchOnce(options: { batch?: number; leaseSeconds?: number } = {}): Promise<DispatchResult> {
-    const batch = options.batch ?? this.settings.batch;
-    const leaseSeconds = options.leaseSeconds ?? this.settings.leaseSeconds;
+  async dispatchOnce(options: DispatchOptions = {}): Promise<DispatchResult> {
+    const leaseMs = (options.leaseSeconds ?? this.settings.leaseSeconds) * 1000;
     const claimedAt = this.clock.now();
-    const leaseUntil = new Date(claimedAt.getTime() + leaseSeconds * 1000);
-    const rows = await this.sql((sql) => claimDue(sql, claimedAt, leaseUntil, batch));
-    const result: DispatchResult = { claimed: rows.length, sent: 0, retried: 0, failed: 0, lost: 0 };
+    const leaseUntil = new Date(claimedAt.getTime() + leaseMs);
+    const startBy = claimedAt.getTime() + leaseMs / 2;
+    const size = this.claimSize(options.batch ?? this.settings.batch, leaseMs / 2);
+    const rows = await this.db.transaction((sql) => claimDue(sql, claimedAt, leaseUntil, size));
+    const result: DispatchResult = {
+      claimed: rows.length,
+      ...{ sent: 0, retried: 0, failed: 0, released: 0, lost: 0, unrecorded: 0 },
+    };
     if (rows.length === 0) return result;
 
-    const sent: Hold[] = [];
-    const retries: (Hold & { availableAt: Date; error: string })[] = [];
-    const failures: (Hold & { error: string })[] = [];
-    const random = this.settings.random ?? Math.random;
-
-    await Promise.all(
-      rows.map(async (row) => {
-        const hold = { id: row.id, attempts: row.attempts };
-        // Claimed again and again with the lease running out: something kills workers on this row.
-        if (row.attempts > this.settings.maxAttempts) {
-          failures.push({ ...hold, error: `lease expired on ${row.attempts - 1} attempts (worker died?)` });
+    const queue = [...rows];
+    let release: Promise<void> | undefined;
+    const lane = async () => {
+      for (let row = queue.shift(); row; row = queue.shift()) {
+        if (options.shouldStop?.() || this.clock.now().getTime() >= startBy) {
+          // Too late in the lease (or stopping): give this row and every unstarted one back now.
+          const unstarted = [row, ...queue.splice(0)].map(holdOf);
+          release = this.release(unstarted, leaseUntil, result);
           return;
         }
-        try {
-          await this.transport.send(this.outgoing(row));
-          sent.push(hold);
-        } catch (error) {
-          const decision = decideAfterFailure(
-            sendFailureOf(error),
-            row.attempts,
-            this.settings.maxAttempts,
-            this.settings.backoff,
-            random(),
-          );
-          if (decision.action === 'retry') {
-            const availableAt = new Date(this.clock.now().getTime() + decision.delayMs);
-            retries.push({ ...hold, availableAt, error: decision.reason });
-          } else {
-            this.logger.warn(
-              { outboxId: row.id, kind: row.kind, attempts: row.attempts, reason: decision.reason },
-              'mail failed; not retrying',
-            );
-            failures.push({ ...hold, error: decision.reason });
-          }
-        }
-      }),
-    );
-
-    const now = this.clock.now();
-    const [marked, retried, failed] = await this.sql(async (sql) => [
-      await markSent(sql, sent, leaseUntil, now),
-      await markRetry(sql, retries, leaseUntil),
-      await markFailed(sql, failures, leaseUntil),
-    ]);
-    result.sent = marked;
-    result.retried = retried;
-    result.failed = failed;
-    result.lost = sent.length + retries.length + failures.length - marked - retried - failed;
-    if (result.lost > 0) {
-      this.logger.warn({ lost: result.lost, leaseSeconds }, 'lease ran out before outcomes were recorded');
+        await this.deliver(row, leaseUntil, result);
+      }
+    };
+    const lanes = Array.from({ length: Math.min(this.settings.connections, rows.length) }, lane);
+    const settled = await Promise.allSettled(lanes);
+    await release;
+    const defect = settled.find((outcome) => outcome.status === 'rejected');
+    if (defect) throw defect.reason;
+    if (result.lost || result.unrecorded) {
+      this.logger.warn(
+        { lost: result.lost, unrecorded: result.unrecorded, leaseSeconds: leaseMs / 1000 },
+        'some outcomes were not recorded; those rows are due again after the lease',
+      );
     }
     return result;
+  }
+
+  /**
+   * Rows per claim: as many as the connections can start in the lease's first half at the pace
+   * sends have been taking (all of `batch` while they are quick or not yet measured).
+   */
+  claimSize(batch: number, sendWindowMs: number): number {
+    if (!this.averageSendMs) return batch;
+    const perConnection = Math.max(1, Math.ceil(sendWindowMs / this.averageSendMs));
+    return Math.min(batch, this.settings.connections * perConnection);
+  }
+
+  private async deliver(row: ClaimedMail, leaseUntil: Date, result: DispatchResult): Promise<void> {
+    // Claimed again and again with the lease running out: something kills workers on this row.
+    if (row.attempts > this.settings.maxAttempts) {
+      const error = `lease expired on ${row.attempts - 1} attempts (worker died?)`;
+      return this.record(row, { kind: 'failed', error }, leaseUntil, result);
+    }
+    const started = this.clock.now().getTime();
+    let outcome: Outcome;
+    try {
+      await this.transport.send(this.outgoing(row));
+      outcome = { kind: 'sent' };
+    } catch (error) {
+      const random = this.settings.random ?? Math.random;
+      const decision = decideAfterFailure(
+        sendFailureOf(error),
+        row.attempts,
+        this.settings.maxAttempts,
+        this.settings.backoff,
+        random(),
+      );
+      if (decision.action === 'retry') {
+        const availableAt = new Date(this.clock.now().getTime() + decision.delayMs);
+        outcome = { kind: 'retry', availableAt, error: decision.reason };
+      } else {
+        this.logger.warn(
+          { outboxId: row.id, kind: row.kind, attempts: row.attempts, reason: decision.reason },
+          'mail failed; not retrying',
+        );
+        outcome = { kind: 'failed', error: decision.reason };
+      }
+    }
+    this.observeSend(this.clock.now().getTime() - started);
+    await this.record(row, outcome, leaseUntil, result);
+  }
+
+  /** Writes one outcome now (retried while the database is away, until the lease ends). */
+  private async record(
+    row: ClaimedMail,
+    outcome: Outcome,
+    leaseUntil: Date,
+    result: DispatchResult,
+  ): Promise<void> {
+    const hold = holdOf(row);
+    const sql = this.db.query;
+    const written = await writeUntilDeadline(() => {
+      if (outcome.kind === 'sent') return markSent(sql, [hold], leaseUntil, this.clock.now());
+      if (outcome.kind === 'retry') return markRetry(sql, [{ ...hold, ...outcome }], leaseUntil);
+      return markFailed(sql, [{ ...hold, error: outcome.error }], leaseUntil);
+    }, this.writeOptions(leaseUntil));
+    if (!written.written) {
+      result.unrecorded += 1;
+      this.logger.warn(
+        { outboxId: row.id, outcome: outcome.kind, tries: written.attempts, err: written.error },
+        'outcome not recorded before the lease ended (database unreachable)',
+      );
+      return;
+    }
+    // 0 rows: another worker owns the row now (or an earlier try of this write went through).
+    if (written.value === 0) result.lost += 1;
+    else if (outcome.kind === 'sent') result.sent += 1;
+    else if (outcome.kind === 'retry') result.retried += 1;
+    else result.failed += 1;
+  }
+
+  private async release(holds: Hold[], leaseUntil: Date, result: DispatchResult): Promise<void> {
+    const written = await writeUntilDeadline(
+      () => releaseUnsent(this.db.query, holds, leaseUntil),
+      this.writeOptions(leaseUntil),
+    );
+    // Not written: those rows were never sent; they are simply due again when the lease ends.
+    if (written.written) result.released += written.value;
+  }
+
+  private writeOptions(deadline: Date) {
+    return {
+      deadline,
+      clock: this.clock,
+      backoff: this.settings.writeBackoff,
+      random: this.settings.random ?? Math.random,
+    };
+  }
+
+  private observeSend(durationMs: number): void {
+    this.averageSendMs =
+      this.averageSendMs === undefined ? durationMs : 0.8 * this.averageSendMs + 0.2 * durationMs;
   }
 
   private outgoing(row: ClaimedMail): OutgoingMail {
@@ -116,11 +215,6 @@ export class OutboxDispatcher {
       icsMethod: row.ics_method,
       messageId: messageIdFor(row, this.settings.messageIdDomain),
     };
-  }
-
-  /** A short transaction of its own on the platform's SQL pool (the claim, then the outcomes). */
-  private sql<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.db.transaction((sql) => work(sql));
   }
 }
 

@@ -49,7 +49,9 @@ export async function claimDue(sql: Sql, now: Date, leaseUntil: Date, batch: num
 
 /**
  * The outcome updates apply only while the row is still ours: `sending`, our lease, our attempt.
- * If the lease ran out and another worker took the row, our late result changes nothing.
+ * If the lease ran out and another worker took the row, our late result changes nothing. Each is
+ * one statement (autocommit) and may run again after a lost connection: a repeat finds the row
+ * no longer `sending` and changes nothing.
  */
 const STILL_OURS = `m.id = d.id AND m.attempts = d.attempts AND m.status = 'sending' AND m.lease_until = $2`;
 
@@ -100,6 +102,24 @@ export async function markFailed(
       WHERE ${STILL_OURS}
      RETURNING m.id`,
     [failures.map((f) => f.id), leaseUntil, failures.map((f) => f.attempts), failures.map((f) => f.error)],
+  );
+  return rows.length;
+}
+
+/**
+ * Gives back rows this claim did not start sending (their turn would have come too late in the
+ * lease): due again at once for any worker, and the claim does not count as an attempt. Only
+ * while still ours, like the outcomes; the releasing worker never touches these rows again, so
+ * a later claim that happens to repeat our attempt number and lease cannot be confused with us.
+ */
+export async function releaseUnsent(sql: Sql, holds: Hold[], leaseUntil: Date): Promise<number> {
+  if (holds.length === 0) return 0;
+  const rows = await sql(
+    `UPDATE mail_outbox m SET status = 'pending', lease_until = NULL, attempts = m.attempts - 1
+       FROM unnest($1::uuid[], $3::int[]) AS d(id, attempts)
+      WHERE ${STILL_OURS}
+     RETURNING m.id`,
+    [holds.map((h) => h.id), leaseUntil, holds.map((h) => h.attempts)],
   );
   return rows.length;
 }

@@ -1,3 +1,4 @@
+import { formatInstant, formatOptionalInstant } from '@linli/platform';
 import type { Claim } from '../infra/claim.entity';
 import type { HoursAdjustmentView } from '../application/attendance/hours-adjustments.service';
 import type { HoursReport, PersonHours } from '../application/attendance/hours-report.service';
@@ -6,21 +7,23 @@ import { mapClaim } from './volunteering.mapper';
 import type { AttendanceClaimResponse } from './attendance.schema';
 import type { HoursAdjustmentResponse } from './hours.schema';
 
-export function mapAttendanceClaim(claim: Claim): AttendanceClaimResponse {
+/** Instants in the community's zone (`zone`), as every claim. */
+export function mapAttendanceClaim(claim: Claim, zone: string): AttendanceClaimResponse {
   return {
-    ...mapClaim(claim),
+    ...mapClaim(claim, zone),
     checkedInBy: claim.checkedInBy ?? null,
     checkedOutBy: claim.checkedOutBy ?? null,
     attendanceRecordedBy: claim.attendanceRecordedBy ?? null,
-    attendanceRecordedAt: claim.attendanceRecordedAt ? claim.attendanceRecordedAt.toISOString() : null,
+    attendanceRecordedAt: formatOptionalInstant(claim.attendanceRecordedAt, zone),
   };
 }
 
-export function mapAdjustment(adjustment: HoursAdjustmentView): HoursAdjustmentResponse {
+export function mapAdjustment(adjustment: HoursAdjustmentView, zone: string): HoursAdjustmentResponse {
   return {
     ...adjustment,
-    occurredAt: adjustment.occurredAt.toISOString(),
-    createdAt: adjustment.createdAt.toISOString(),
+    occurredAt: formatInstant(adjustment.occurredAt, zone),
+    createdAt: formatInstant(adjustment.createdAt, zone),
+    timeZone: zone,
   };
 }
 

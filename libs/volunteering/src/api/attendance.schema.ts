@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { zonedInstant } from '@linli/platform';
 import { claimSchema } from './claim.schema';
 
 /** Either the code (a volunteer checking themselves) or a claim (an organiser checking someone). */
@@ -39,7 +40,7 @@ export const attendanceClaimSchema = claimSchema.extend({
   checkedInBy: z.uuid().nullable().describe('account that checked in: the volunteer or an organiser'),
   checkedOutBy: z.uuid().nullable(),
   attendanceRecordedBy: z.uuid().nullable().describe('organiser who confirmed attendance or a no-show'),
-  attendanceRecordedAt: z.iso.datetime().nullable(),
+  attendanceRecordedAt: zonedInstant.nullable(),
 });
 export type AttendanceClaimResponse = z.infer<typeof attendanceClaimSchema>;
 export class AttendanceClaimDto extends createZodDto(attendanceClaimSchema) {}
@@ -48,8 +49,9 @@ export const checkInCodeSchema = z.object({
   shiftId: z.uuid(),
   code: z.string().describe('six digits'),
   url: z.url().describe('what the QR code encodes: the check-in page with the shift and code'),
-  opensAt: z.iso.datetime(),
-  closesAt: z.iso.datetime(),
+  opensAt: zonedInstant,
+  closesAt: zonedInstant,
+  timeZone: z.string().describe("the shift's zone: today's code is the shift's local day's"),
 });
 export type CheckInCodeResponse = z.infer<typeof checkInCodeSchema>;
 export class CheckInCodeDto extends createZodDto(checkInCodeSchema) {}

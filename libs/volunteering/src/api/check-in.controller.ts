@@ -15,7 +15,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import type { Request } from 'express';
-import { Actor, CurrentActor, Roles } from '@linli/platform';
+import { Actor, ApiDoc, CurrentActor, Roles, formatInstant } from '@linli/platform';
+import { CommunityZones } from '@linli/identity';
 import { AttendanceUseCase } from '../application/attendance/attendance.use-case';
 import { CheckInBy, CheckInUseCase } from '../application/attendance/check-in.use-case';
 import { mapAttendanceClaim } from './attendance.mapper';
@@ -30,6 +31,17 @@ import {
 } from './attendance.schema';
 import { checkInUrl, qrPng, qrSvg } from './check-in-link';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
+
+/** What checking in or out refuses with, either way. */
+const CHECK_IN_REFUSALS = [
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'REFERENCE_INVALID',
+  'SHIFT_CANCELLED',
+  'CHECKIN_NOT_OPEN',
+  'NOT_ON_SHIFT',
+  'CLAIM_NOT_ACTIVE',
+];
 
 class IdParam extends createZodDto(z.strictObject({ id: z.uuid() })) {}
 
@@ -47,6 +59,7 @@ export class CheckInController {
   constructor(
     private readonly checkIns: CheckInUseCase,
     private readonly attendance: AttendanceUseCase,
+    private readonly zones: CommunityZones,
   ) {}
 
   /**
@@ -56,30 +69,42 @@ export class CheckInController {
    */
   @Post('shifts/:id/check-in')
   @HttpCode(200)
+  @ApiDoc('Check in on a shift · 签到', ...CHECK_IN_REFUSALS, 'CHECKIN_CODE_INVALID', 'TOO_MANY_REQUESTS')
   @ApiOkResponse({ type: AttendanceClaimDto.Output })
   async checkIn(
     @CurrentActor() actor: Actor,
     @Param() { id }: IdParam,
     @Body() body: CheckInRequest,
   ): Promise<AttendanceClaimResponse> {
-    return mapAttendanceClaim(await this.checkIns.checkIn(actor, id, by(body)));
+    const claim = await this.checkIns.checkIn(actor, id, by(body));
+    return mapAttendanceClaim(claim, await this.zones.of(actor.communityId));
   }
 
   /** Completes the claim, credited the checked-in time clamped to the shift. */
   @Post('shifts/:id/check-out')
   @HttpCode(200)
+  @ApiDoc(
+    'Check out of a shift · 签退',
+    ...CHECK_IN_REFUSALS,
+    'CHECKIN_CODE_INVALID',
+    'NOT_CHECKED_IN',
+    'SHIFT_NOT_STARTED',
+    'TOO_MANY_REQUESTS',
+  )
   @ApiOkResponse({ type: AttendanceClaimDto.Output })
   async checkOut(
     @CurrentActor() actor: Actor,
     @Param() { id }: IdParam,
     @Body() body: CheckInRequest,
   ): Promise<AttendanceClaimResponse> {
-    return mapAttendanceClaim(await this.checkIns.checkOut(actor, id, by(body)));
+    const claim = await this.checkIns.checkOut(actor, id, by(body));
+    return mapAttendanceClaim(claim, await this.zones.of(actor.communityId));
   }
 
   @Get('shifts/:id/check-in-code')
   @Roles('organiser')
   @Header(...NO_STORE)
+  @ApiDoc("Today's check-in code and link · 今日签到码", 'NOT_FOUND')
   @ApiOkResponse({ type: CheckInCodeDto.Output })
   async code(
     @CurrentActor() actor: Actor,
@@ -91,8 +116,9 @@ export class CheckInController {
       shiftId: found.shift.id,
       code: found.code,
       url: checkInUrl(request, found.shift.id, found.code),
-      opensAt: found.opensAt.toISOString(),
-      closesAt: found.closesAt.toISOString(),
+      opensAt: formatInstant(found.opensAt, found.shift.timeZone),
+      closesAt: formatInstant(found.closesAt, found.shift.timeZone),
+      timeZone: found.shift.timeZone,
     };
   }
 
@@ -100,6 +126,7 @@ export class CheckInController {
   @Get('shifts/:id/check-in-code.png')
   @Roles('organiser')
   @Header(...NO_STORE)
+  @ApiDoc("Today's check-in link as a PNG QR code · 签到二维码 (PNG)", 'NOT_FOUND')
   @ApiProduces('image/png')
   async png(
     @CurrentActor() actor: Actor,
@@ -115,6 +142,7 @@ export class CheckInController {
   @Get('shifts/:id/check-in-code.svg')
   @Roles('organiser')
   @Header(...NO_STORE)
+  @ApiDoc("Today's check-in link as an SVG QR code · 签到二维码 (SVG)", 'NOT_FOUND')
   @ApiProduces('image/svg+xml')
   async svg(
     @CurrentActor() actor: Actor,
@@ -134,12 +162,21 @@ export class CheckInController {
   @Post('claims/:id/attendance')
   @Roles('organiser')
   @HttpCode(200)
+  @ApiDoc(
+    'Record who came, or a no-show · 登记出勤',
+    'NOT_FOUND',
+    'CLAIM_NOT_ACTIVE',
+    'SHIFT_CANCELLED',
+    'SHIFT_NOT_STARTED',
+    'NOT_CHECKED_IN',
+  )
   @ApiOkResponse({ type: AttendanceClaimDto.Output })
   async recordAttendance(
     @CurrentActor() actor: Actor,
     @Param() { id }: IdParam,
     @Body() body: AttendanceRequest,
   ): Promise<AttendanceClaimResponse> {
-    return mapAttendanceClaim(await this.attendance.record(actor, id, body));
+    const claim = await this.attendance.record(actor, id, body);
+    return mapAttendanceClaim(claim, await this.zones.of(actor.communityId));
   }
 }

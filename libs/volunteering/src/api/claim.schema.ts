@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { listQuerySchema, pageSchema } from '@linli/platform';
+import { listQuerySchema, pageSchema, timeZoneName, zonedInstant } from '@linli/platform';
 import { CLAIM_SOURCES, CLAIM_STATUSES } from '../infra/claim.entity';
+import { RESERVATION_STATUSES } from '../infra/organisation-reservation.entity';
 
-/** No body at all is a volunteer claiming for themselves. */
+/** No body at all (or `{}`) is a volunteer claiming for themselves. */
 export class ClaimShiftRequest extends createZodDto(
   z
     .strictObject({ personId: z.uuid().optional().describe('organisers place someone; volunteers omit it') })
@@ -28,12 +29,13 @@ export const claimSchema = z.object({
   status: z.enum(CLAIM_STATUSES),
   source: z.enum(CLAIM_SOURCES),
   reservationId: z.uuid().nullable(),
-  startsAt: z.iso.datetime(),
-  endsAt: z.iso.datetime(),
-  checkedInAt: z.iso.datetime().nullable(),
-  checkedOutAt: z.iso.datetime().nullable(),
+  startsAt: zonedInstant,
+  endsAt: zonedInstant,
+  checkedInAt: zonedInstant.nullable(),
+  checkedOutAt: zonedInstant.nullable(),
   creditedMinutes: z.number().int().nullable(),
-  createdAt: z.iso.datetime(),
+  createdAt: zonedInstant,
+  timeZone: timeZoneName.describe("the community's zone: the instants here are written in it"),
 });
 export type ClaimResponse = z.infer<typeof claimSchema>;
 export class ClaimDto extends createZodDto(claimSchema) {}
@@ -45,9 +47,11 @@ export const reservationSchema = z.object({
   organisationId: z.uuid(),
   places: z.number().int(),
   assigned: z.number().int(),
-  status: z.enum(['active', 'released', 'cancelled']),
-  releaseAt: z.iso.datetime(),
-  createdAt: z.iso.datetime(),
+  status: z.enum(RESERVATION_STATUSES),
+  releaseAt: zonedInstant.describe('unassigned places go back to the open pool at this time'),
+  createdAt: zonedInstant,
+  timeZone: timeZoneName.describe("the community's zone: the instants here are written in it"),
 });
 export type ReservationResponse = z.infer<typeof reservationSchema>;
 export class ReservationDto extends createZodDto(reservationSchema) {}
+export class ReservationListDto extends createZodDto(z.array(reservationSchema)) {}

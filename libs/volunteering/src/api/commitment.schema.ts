@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { zonedInstant } from '@linli/platform';
 
 /** A calendar date that exists (2026-02-30 does not). */
 const localDate = z
@@ -29,7 +30,7 @@ export class CreateCommitmentRequest extends createZodDto(createCommitmentSchema
 
 const outcomeSchema = z.object({
   shiftId: z.uuid(),
-  startsAt: z.iso.datetime(),
+  startsAt: zonedInstant,
   outcome: z.enum(['confirmed', 'waitlisted', 'reserved', 'refused']),
   code: z.string().nullable().describe('why it was refused (a claim or reservation error code)'),
   detail: z.string().nullable(),
@@ -41,15 +42,16 @@ export const commitmentSchema = z.object({
   personId: z.uuid().nullable(),
   organisationId: z.uuid().nullable(),
   places: z.number().int(),
-  from: z.iso.datetime(),
-  endedAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
+  from: zonedInstant,
+  endedAt: zonedInstant.nullable(),
+  createdAt: zonedInstant,
+  timeZone: z.string().describe("the community's zone: the instants here are written in it"),
   outcomes: z.array(outcomeSchema).describe('what happened on each occurrence acted on so far, by date'),
 });
 export type CommitmentResponse = z.infer<typeof commitmentSchema>;
 export class CommitmentDto extends createZodDto(commitmentSchema) {}
 
-const placeSchema = z.object({ shiftId: z.uuid(), startsAt: z.iso.datetime() });
+const placeSchema = z.object({ shiftId: z.uuid(), startsAt: zonedInstant });
 export const endedCommitmentSchema = commitmentSchema.extend({
   released: z.array(placeSchema).describe('future places (or blocks) given back'),
   kept: z

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags 
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import type { Response } from 'express';
-import { Actor, Clock, CurrentActor, Roles, notFound } from '@linli/platform';
-import { IdentityDirectory } from '@linli/identity';
+import { Actor, ApiDoc, Clock, CurrentActor, Roles } from '@linli/platform';
+import { CommunityZones } from '@linli/identity';
 import { HoursAdjustmentsService } from '../application/attendance/hours-adjustments.service';
 import { HoursReportService } from '../application/attendance/hours-report.service';
 import { mapAdjustment, withPersonTotals } from './attendance.mapper';
@@ -39,23 +39,26 @@ export class HoursController {
     private readonly adjustments: HoursAdjustmentsService,
     private readonly reports: HoursReportService,
     @Inject(Clock) private readonly clock: Clock,
-    private readonly identity: IdentityDirectory,
+    private readonly zones: CommunityZones,
   ) {}
 
   /** Adds or removes minutes with a reason; the entry is kept for good (the audit trail). */
   @Post('people/:id/hours-adjustments')
   @Roles('organiser')
+  @ApiDoc("Add or take away a person's service minutes · 调整服务时长", 'NOT_FOUND', 'REFERENCE_INVALID')
   @ApiCreatedResponse({ type: HoursAdjustmentDto.Output })
   async adjust(
     @CurrentActor() actor: Actor,
     @Param() { id }: IdParam,
     @Body() body: CreateHoursAdjustmentRequest,
   ): Promise<HoursAdjustmentResponse> {
-    return mapAdjustment(await this.adjustments.create(actor, id, body));
+    const adjustment = await this.adjustments.create(actor, id, body);
+    return mapAdjustment(adjustment, await this.zones.of(actor.communityId));
   }
 
   /** Who changed the person's hours, when and why; newest first. */
   @Get('people/:id/hours-adjustments')
+  @ApiDoc("A person's hours adjustments, newest first · 时长调整记录", 'NOT_FOUND')
   @ApiOkResponse({ type: HoursAdjustmentPageDto.Output })
   async listAdjustments(
     @CurrentActor() actor: Actor,
@@ -63,7 +66,8 @@ export class HoursController {
     @Query() query: ListHoursAdjustmentsQuery,
   ) {
     const page = await this.adjustments.list(actor, id, query);
-    return { ...page, items: page.items.map(mapAdjustment) };
+    const zone = await this.zones.of(actor.communityId);
+    return { ...page, items: page.items.map((adjustment) => mapAdjustment(adjustment, zone)) };
   }
 
   /**
@@ -73,6 +77,7 @@ export class HoursController {
    * everyone, coordinators their organisation's members, volunteers themselves.
    */
   @Get('hours')
+  @ApiDoc('Service hours per person or organisation, as JSON, CSV or XLSX · 服务时长报表', 'FORBIDDEN')
   @ApiOkResponse({ type: PersonHoursReportDto.Output })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async hours(
@@ -109,8 +114,6 @@ export class HoursController {
   /** Both ends given: as they are; an open end needs today's date in the community's zone. */
   private async periodOf(actor: Actor, query: { from?: string; to?: string }) {
     if (query.from && query.to) return { from: query.from, to: query.to };
-    const community = await this.identity.community(actor.communityId);
-    if (!community) throw notFound('Community');
-    return reportPeriodOf(query, this.clock.now(), community.timeZone);
+    return reportPeriodOf(query, this.clock.now(), await this.zones.of(actor.communityId));
   }
 }

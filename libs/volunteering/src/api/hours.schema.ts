@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { pageSchema } from '@linli/platform';
+import { instantInput, pageSchema, zonedInstant } from '@linli/platform';
 import { isCalendarDay } from '../domain/hours-report';
 
-const instant = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
 const calendarDay = z.string().refine(isCalendarDay, 'a calendar day, YYYY-MM-DD');
 
 export class CreateHoursAdjustmentRequest extends createZodDto(
@@ -16,7 +15,7 @@ export class CreateHoursAdjustmentRequest extends createZodDto(
       .refine((m) => m !== 0, 'not zero')
       .describe('added (positive) or taken away (negative), at most a day'),
     reason: z.string().trim().min(1).max(500).describe('why: shown in the audit trail'),
-    occurredAt: instant.describe('when the service happened: decides the report period it counts in'),
+    occurredAt: instantInput.describe('when the service happened: decides the report period it counts in'),
     claimId: z.uuid().nullish().describe('the claim corrected, if any'),
   }),
 ) {}
@@ -49,10 +48,11 @@ export const hoursAdjustmentSchema = z.object({
   personId: z.uuid(),
   claimId: z.uuid().nullable(),
   minutes: z.number().int(),
-  occurredAt: z.iso.datetime(),
+  occurredAt: zonedInstant,
   reason: z.string(),
   createdBy: z.object({ accountId: z.uuid(), name: z.string().nullable() }),
-  createdAt: z.iso.datetime(),
+  createdAt: zonedInstant,
+  timeZone: z.string().describe("the community's zone: the instants here are written in it"),
 });
 export type HoursAdjustmentResponse = z.infer<typeof hoursAdjustmentSchema>;
 export class HoursAdjustmentDto extends createZodDto(hoursAdjustmentSchema) {}

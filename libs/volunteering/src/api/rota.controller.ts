@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, Clock, CurrentActor, Idempotent, Roles, notFound } from '@linli/platform';
-import { IdentityDirectory } from '@linli/identity';
-import { RotaQueryService } from '../application/rota/rota-query.service';
+import { Actor, ApiDoc, Clock, CurrentActor, Idempotent, Roles, formatInstant } from '@linli/platform';
+import { CommunityZones } from '@linli/identity';
+import { RotaQueryService, type RotaView } from '../application/rota/rota-query.service';
 import { OpenShiftsQueryService } from '../application/rota/open-shifts-query.service';
 import { BulkCancelShiftsUseCase } from '../application/rota/bulk-cancel-shifts.use-case';
 import { BulkPostponeShiftsUseCase } from '../application/rota/bulk-postpone-shifts.use-case';
@@ -39,33 +39,40 @@ export class RotaController {
     private readonly openShifts: OpenShiftsQueryService,
     private readonly bulkCancel: BulkCancelShiftsUseCase,
     private readonly bulkPostpone: BulkPostponeShiftsUseCase,
-    private readonly identity: IdentityDirectory,
+    private readonly zones: CommunityZones,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /**
    * Per day (community time), every shift with confirmed, waitlist, organisation and unfilled
-   * counts. Without week, from or to: the current week; with only from or only to: that week of days.
+   * counts, and who is on it by name and phone (organisers: everyone; coordinators: their
+   * members; volunteers: themselves). Without week, from or to: the current week; with only from
+   * or only to: that week of days.
    */
   @Get('rota')
+  @ApiDoc('The rota board of a week or a range of days · 排班表', 'NOT_FOUND')
   @ApiOkResponse({ type: RotaDto.Output })
   async board(@CurrentActor() actor: Actor, @Query() query: RotaQuery) {
-    if (query.week || (query.from && query.to)) return this.rota.rota(actor.communityId, query);
     // Only an open range needs today's date, in the community's zone.
-    const community = await this.identity.community(actor.communityId);
-    if (!community) throw notFound('Community');
-    return this.rota.rota(actor.communityId, withRotaDefaults(query, this.clock.now(), community.timeZone));
+    const ranged =
+      query.week || (query.from && query.to)
+        ? query
+        : withRotaDefaults(query, this.clock.now(), await this.zones.of(actor.communityId));
+    return mapRota(await this.rota.rota(actor, ranged));
   }
 
   /** Shifts the person may claim now, with what a claim would give (a place or the waitlist). */
   @Get('shifts/open')
+  @ApiDoc('Shifts I can claim now, and what a claim would give · 可认领的班次', 'NOT_FOUND', 'FORBIDDEN')
   @ApiOkResponse({ type: OpenShiftsDto.Output })
   async open(@CurrentActor() actor: Actor, @Query() query: OpenShiftsQuery) {
     const result = await this.openShifts.forPerson(actor, query);
+    const zone = await this.zones.of(actor.communityId);
     return {
       personId: result.personId,
-      from: result.from.toISOString(),
-      to: result.to.toISOString(),
+      from: formatInstant(result.from, zone),
+      to: formatInstant(result.to, zone),
+      timeZone: zone,
       truncated: result.truncated,
       items: result.items.map((item) => ({ ...mapShift(item.shift), outcome: item.outcome })),
     };
@@ -75,6 +82,7 @@ export class RotaController {
   @Post('shifts/bulk-cancel')
   @Roles('organiser')
   @HttpCode(200)
+  @ApiDoc('Cancel every shift in a range at a place · 批量取消班次')
   @ApiOkResponse({ type: BulkOutcomeDto.Output })
   async cancel(@CurrentActor() actor: Actor, @Body() body: BulkCancelRequest): Promise<BulkOutcomeResponse> {
     const { reason, ...range } = body;
@@ -87,6 +95,7 @@ export class RotaController {
   @HttpCode(200)
   @Idempotent()
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiDoc('Postpone every shift in a range at a place · 批量顺延班次', 'CLAIM_OVERLAPS')
   @ApiOkResponse({ type: BulkOutcomeDto.Output })
   async postpone(
     @CurrentActor() actor: Actor,
@@ -97,15 +106,30 @@ export class RotaController {
   }
 }
 
+/** Each shift's instants in its own zone; the days are the community's (`timeZone`). */
+function mapRota(view: RotaView) {
+  return {
+    ...view,
+    days: view.days.map((day) => ({
+      ...day,
+      shifts: day.shifts.map((shift) => ({
+        ...shift,
+        startsAt: formatInstant(shift.startsAt, shift.timeZone),
+        endsAt: formatInstant(shift.endsAt, shift.timeZone),
+      })),
+    })),
+  };
+}
+
 function mapBulk(outcomes: BulkOutcome[]): BulkOutcomeResponse {
   return {
     count: outcomes.length,
     affectedPersonIds: uniquePeople(outcomes),
-    shifts: outcomes.map((outcome) => ({
-      shift: mapShift(outcome.shift),
-      affectedPersonIds: outcome.affectedPersonIds,
-      previousStartsAt: outcome.previous?.startsAt.toISOString() ?? null,
-      previousEndsAt: outcome.previous?.endsAt.toISOString() ?? null,
+    shifts: outcomes.map(({ shift, affectedPersonIds, previous }) => ({
+      shift: mapShift(shift),
+      affectedPersonIds,
+      previousStartsAt: previous ? formatInstant(previous.startsAt, shift.timeZone) : null,
+      previousEndsAt: previous ? formatInstant(previous.endsAt, shift.timeZone) : null,
     })),
   };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { instantInput, zonedInstant } from '@linli/platform';
 import { isLocalDate } from '../domain/rota';
 import { SHIFT_STATUSES } from '../infra/shift.entity';
 import { MAX_BULK_RANGE_DAYS } from '../application/rota/bulk-shift-selection';
 import { shiftSchema } from './shift.schema';
 
-const instant = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
+const instant = instantInput;
 const localDate = z.string().refine(isLocalDate, { message: 'a date like 2026-11-30' });
 const place = {
   estateId: z.uuid().optional().describe('only shifts at this estate'),
@@ -62,9 +63,9 @@ const rotaShift = z.object({
   title: z.string(),
   locationText: z.string().nullable(),
   estate: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  startsAt: z.iso.datetime(),
-  endsAt: z.iso.datetime(),
-  timeZone: z.string(),
+  startsAt: zonedInstant,
+  endsAt: zonedInstant,
+  timeZone: z.string().describe('IANA zone the shift happens in; its instants are written in it'),
   status: z.enum(SHIFT_STATUSES),
   version: z.number().int(),
   seriesId: z.uuid().nullable(),
@@ -79,6 +80,25 @@ const rotaShift = z.object({
       assigned: z.number().int(),
     }),
   ),
+  people: z
+    .array(
+      z.object({
+        claimId: z.uuid(),
+        personId: z.uuid(),
+        name: z.string(),
+        phone: z.string().describe('a phone number, or null when none is recorded').nullable(),
+        status: z.enum(['confirmed', 'waitlisted', 'completed', 'no_show']),
+        checkedIn: z.boolean(),
+        organisationId: z
+          .uuid()
+          .describe('the organisation whose reserved place they hold; null: their own claim')
+          .nullable(),
+      }),
+    )
+    .describe(
+      'who is on the shift, by name and phone: organisers see everyone, coordinators their ' +
+        "organisation's members, volunteers themselves (the counts always cover everyone)",
+    ),
 });
 export class RotaDto extends createZodDto(
   z.object({
@@ -115,8 +135,9 @@ export const openShiftSchema = shiftSchema.extend({
 export class OpenShiftsDto extends createZodDto(
   z.object({
     personId: z.uuid(),
-    from: z.iso.datetime(),
-    to: z.iso.datetime(),
+    from: zonedInstant,
+    to: zonedInstant,
+    timeZone: z.string().describe("the community's zone, which from and to are written in"),
     truncated: z.boolean(),
     items: z.array(openShiftSchema),
   }),
@@ -168,8 +189,8 @@ export const bulkOutcomeSchema = z.object({
     z.object({
       shift: shiftSchema,
       affectedPersonIds: z.array(z.uuid()),
-      previousStartsAt: z.iso.datetime().nullable(),
-      previousEndsAt: z.iso.datetime().nullable(),
+      previousStartsAt: zonedInstant.nullable().describe('before a postponement, in the shift’s zone'),
+      previousEndsAt: zonedInstant.nullable(),
     }),
   ),
 });

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { Actor, CurrentActor, Roles } from '@linli/platform';
+import { Actor, ApiDoc, CurrentActor, Roles, formatOptionalInstant } from '@linli/platform';
 import { ShiftSeriesService } from '../application/series/shift-series.service';
 import { EditShiftSeriesUseCase } from '../application/series/edit-shift-series.use-case';
 import { SeriesHolidayWarnings } from '../application/series/series-holiday-warnings';
@@ -24,6 +24,7 @@ import {
   ShiftSeriesPageDto,
   ShiftSeriesResponse,
 } from './shift-series.schema';
+import { RECURRENCE_REFUSALS } from './documented-errors';
 
 class SeriesIdParam extends createZodDto(z.strictObject({ id: z.uuid() })) {}
 
@@ -41,6 +42,7 @@ export class ShiftSeriesController {
   /** Saves the series and creates its shifts for the horizon (default 8 weeks) at once. */
   @Post()
   @Roles('organiser')
+  @ApiDoc('Plan a repeating shift · 新建重复班次', 'REFERENCE_INVALID', ...RECURRENCE_REFUSALS)
   @ApiCreatedResponse({ type: CreatedShiftSeriesDto.Output })
   async create(
     @CurrentActor() actor: Actor,
@@ -55,6 +57,7 @@ export class ShiftSeriesController {
   }
 
   @Get()
+  @ApiDoc('List shift series · 重复班次列表')
   @ApiOkResponse({ type: ShiftSeriesPageDto.Output })
   async list(@CurrentActor() actor: Actor, @Query() query: ListShiftSeriesQuery) {
     const page = await this.series.list(actor.communityId, query);
@@ -62,12 +65,14 @@ export class ShiftSeriesController {
   }
 
   @Get(':id')
+  @ApiDoc('One shift series · 重复班次详情', 'NOT_FOUND')
   @ApiOkResponse({ type: ShiftSeriesDto.Output })
   async get(@CurrentActor() actor: Actor, @Param() { id }: SeriesIdParam): Promise<ShiftSeriesResponse> {
     return mapShiftSeries(await this.series.get(actor.communityId, id));
   }
 
   @Get(':id/shifts')
+  @ApiDoc('The shifts of a series · 重复班次的各次班次', 'NOT_FOUND')
   @ApiOkResponse({ type: SeriesShiftPageDto.Output })
   async shifts(
     @CurrentActor() actor: Actor,
@@ -84,6 +89,15 @@ export class ShiftSeriesController {
    */
   @Patch(':id')
   @Roles('organiser')
+  @ApiDoc(
+    'Edit this, following or all occurrences · 修改重复班次',
+    'NOT_FOUND',
+    'SERIES_ENDED',
+    'OCCURRENCE_NOT_IN_SERIES',
+    'REFERENCE_INVALID',
+    'CONFLICT',
+    ...RECURRENCE_REFUSALS,
+  )
   @ApiOkResponse({ type: SeriesEditResultDto.Output })
   async edit(
     @CurrentActor() actor: Actor,
@@ -97,18 +111,26 @@ export class ShiftSeriesController {
   @Post(':id/materialise')
   @Roles('organiser')
   @HttpCode(200)
+  @ApiDoc(
+    "Create the series' shifts up to the horizon now · 立即生成班次",
+    'NOT_FOUND',
+    ...RECURRENCE_REFUSALS,
+  )
   @ApiOkResponse({ type: MaterialiseResultDto.Output })
   async materialise(@CurrentActor() actor: Actor, @Param() { id }: SeriesIdParam) {
     const result = await this.series.materialise(actor.communityId, id);
+    const { timeZone } = await this.series.get(actor.communityId, id);
     return {
       created: result.created.length,
-      materialisedUntil: result.materialisedUntil?.toISOString() ?? null,
+      materialisedUntil: formatOptionalInstant(result.materialisedUntil, timeZone),
+      timeZone,
     };
   }
 
   /** Ends the series now: future shifts nobody is on are cancelled; the others are listed. */
   @Delete(':id')
   @Roles('organiser')
+  @ApiDoc('End a series now · 结束重复班次', 'NOT_FOUND')
   @ApiOkResponse({ type: EndSeriesResultDto.Output })
   async end(@CurrentActor() actor: Actor, @Param() { id }: SeriesIdParam): Promise<EndSeriesResultResponse> {
     const { series, cancelled, kept } = await this.series.end(actor.communityId, id);

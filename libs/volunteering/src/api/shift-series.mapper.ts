@@ -1,3 +1,4 @@
+import { formatInstant, formatOptionalInstant } from '@linli/platform';
 import type { SeriesEditResult } from '../application/series/edit-shift-series.use-case';
 import type { Shift } from '../infra/shift.entity';
 import type { ShiftSeries } from '../infra/shift-series.entity';
@@ -8,9 +9,9 @@ import type {
   ShiftSeriesResponse,
 } from './shift-series.schema';
 
-const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
-
+/** A series' instants are written in its own zone, the one it repeats in and names. */
 export function mapShiftSeries(series: ShiftSeries): ShiftSeriesResponse {
+  const zone = series.timeZone;
   return {
     id: series.id,
     title: series.title,
@@ -30,13 +31,13 @@ export function mapShiftSeries(series: ShiftSeries): ShiftSeriesResponse {
     signupOpensDays: series.signupOpensDays ?? null,
     cancelCutoffMinutes: series.cancelCutoffMinutes ?? null,
     releaseLeadMinutes: series.releaseLeadMinutes ?? null,
-    materialisedUntil: iso(series.materialisedUntil),
-    endedAt: iso(series.endedAt),
+    materialisedUntil: formatOptionalInstant(series.materialisedUntil, zone),
+    endedAt: formatOptionalInstant(series.endedAt, zone),
     version: series.version,
     origin:
       series.originContext && series.originId ? { context: series.originContext, id: series.originId } : null,
-    createdAt: series.createdAt.toISOString(),
-    updatedAt: series.updatedAt.toISOString(),
+    createdAt: formatInstant(series.createdAt, zone),
+    updatedAt: formatInstant(series.updatedAt, zone),
   };
 }
 
@@ -56,7 +57,7 @@ export function mapSeriesEditResult(result: SeriesEditResult): SeriesEditResultR
 export function mapSeriesShift(shift: Shift): SeriesShiftResponse {
   return {
     ...mapShift(shift),
-    seriesOccurrence: iso(shift.seriesOccurrence),
+    seriesOccurrence: formatOptionalInstant(shift.seriesOccurrence, shift.timeZone),
     editedByHand: shift.editedByHand,
   };
 }

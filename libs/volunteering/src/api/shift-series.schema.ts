@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { booleanQuery, listQuerySchema, pageSchema } from '@linli/platform';
+import { booleanQuery, instantInput, listQuerySchema, pageSchema, zonedInstant } from '@linli/platform';
 import { PARTNER_KIND_VALUES } from '@linli/identity';
 import { holidayWarningSchema } from '@linli/holidays';
 import { HOLIDAY_POLICIES, type HolidayPolicy } from '@linli/recurrence';
 import { shiftSchema, shiftTitle } from './shift.schema';
 
-const instant = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
+const instant = instantInput;
 const tags = z.array(z.string().trim().min(1).max(50)).max(20);
 const localDateTime = z
   .string()
@@ -51,6 +51,7 @@ export class CreateShiftSeriesRequest extends createZodDto(
     ...templateFields,
     rrule,
     dtstart: localDateTime.describe('first start, local wall time, e.g. 2026-12-01T09:00'),
+    // Checked by the recurrence engine, which answers TIME_ZONE_INVALID naming the field.
     timeZone: z.string().min(1).max(64).describe('IANA zone, e.g. Asia/Shanghai'),
     holidayPolicy: holidayPolicy.default('skip_holidays'),
     durationMinutes: z.number().int().min(1).max(1440),
@@ -134,7 +135,7 @@ export const shiftSeriesSchema = z.object({
   estateId: z.uuid().nullable(),
   rrule: z.string(),
   dtstart: z.string().describe('local wall time of the first occurrence'),
-  timeZone: z.string(),
+  timeZone: z.string().describe('IANA zone the series repeats in; its instants are written in it'),
   holidayPolicy: z.string(),
   durationMinutes: z.number().int(),
   exdates: z.array(z.string()),
@@ -145,12 +146,12 @@ export const shiftSeriesSchema = z.object({
   signupOpensDays: z.number().int().nullable(),
   cancelCutoffMinutes: z.number().int().nullable(),
   releaseLeadMinutes: z.number().int().nullable(),
-  materialisedUntil: z.iso.datetime().nullable().describe('shifts exist for occurrences before this'),
-  endedAt: z.iso.datetime().nullable(),
+  materialisedUntil: zonedInstant.nullable().describe('shifts exist for occurrences before this'),
+  endedAt: zonedInstant.nullable(),
   version: z.number().int(),
   origin: z.object({ context: z.string(), id: z.string() }).nullable(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
+  createdAt: zonedInstant,
+  updatedAt: zonedInstant,
 });
 export type ShiftSeriesResponse = z.infer<typeof shiftSeriesSchema>;
 export class ShiftSeriesDto extends createZodDto(shiftSeriesSchema) {}
@@ -162,8 +163,7 @@ export class ShiftSeriesPageDto extends createZodDto(pageSchema(shiftSeriesSchem
 
 /** A shift of a series, with what series edits need: its occurrence and whether it was edited by hand. */
 export const seriesShiftSchema = shiftSchema.extend({
-  seriesOccurrence: z.iso
-    .datetime()
+  seriesOccurrence: zonedInstant
     .nullable()
     .describe("the occurrence's original start: pass it as `occurrence` to edit this / following"),
   editedByHand: z.boolean().describe('series edits leave it alone unless includeEditedByHand'),
@@ -201,7 +201,8 @@ export class SeriesEditResultDto extends createZodDto(seriesEditResultSchema) {}
 
 export const materialiseResultSchema = z.object({
   created: z.number().int(),
-  materialisedUntil: z.iso.datetime().nullable(),
+  materialisedUntil: zonedInstant.nullable(),
+  timeZone: z.string().describe("the series' zone, which materialisedUntil is written in"),
 });
 export class MaterialiseResultDto extends createZodDto(materialiseResultSchema) {}
 

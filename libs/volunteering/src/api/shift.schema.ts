@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { listQuerySchema, pageSchema } from '@linli/platform';
+import { instantInput, listQuerySchema, pageSchema, timeZoneInput, zonedInstant } from '@linli/platform';
 import { PARTNER_KIND_VALUES } from '@linli/identity';
 
-const instant = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
 const tags = z.array(z.string().trim().min(1).max(50)).max(20);
 
 /** One line: a calendar SUMMARY, a mail subject (issue 10). Shared with series. */
@@ -20,9 +19,9 @@ const shiftFields = {
   description: z.string().trim().max(4000).nullish(),
   locationText: z.string().trim().max(200).nullish(),
   estateId: z.uuid().nullish(),
-  startsAt: instant.describe('ISO 8601 with offset, e.g. 2026-12-04T09:00:00+08:00'),
-  endsAt: instant,
-  timeZone: z.string().min(1).max(64).describe('IANA zone, e.g. Asia/Shanghai'),
+  startsAt: instantInput,
+  endsAt: instantInput,
+  timeZone: timeZoneInput,
   capacity: z.number().int().min(1).max(10_000),
   requiredQualifications: tags.optional(),
   minAge: z.number().int().min(1).max(120).nullish(),
@@ -49,8 +48,8 @@ export class CancelShiftRequest extends createZodDto(
 ) {}
 export class ListShiftsQuery extends createZodDto(
   listQuerySchema(['startsAt', 'title', 'createdAt']).extend({
-    from: instant.optional(),
-    to: instant.optional(),
+    from: instantInput.optional(),
+    to: instantInput.optional(),
     status: z.enum(['open', 'cancelled']).optional(),
     estateId: z.uuid().optional(),
   }),
@@ -62,9 +61,9 @@ export const shiftSchema = z.object({
   description: z.string().nullable(),
   locationText: z.string().nullable(),
   estateId: z.uuid().nullable(),
-  startsAt: z.iso.datetime(),
-  endsAt: z.iso.datetime(),
-  timeZone: z.string(),
+  startsAt: zonedInstant,
+  endsAt: zonedInstant,
+  timeZone: z.string().describe('IANA zone the shift happens in; its instants are written in it'),
   capacity: z.number().int(),
   confirmed: z.number().int(),
   held: z.number().int().describe('places organisations hold but have not assigned'),
@@ -77,9 +76,16 @@ export const shiftSchema = z.object({
   version: z.number().int(),
   seriesId: z.uuid().nullable(),
   origin: z.object({ context: z.string(), id: z.string() }).nullable(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
+  createdAt: zonedInstant,
+  updatedAt: zonedInstant,
 });
 export type ShiftResponse = z.infer<typeof shiftSchema>;
 export class ShiftDto extends createZodDto(shiftSchema) {}
 export class ShiftPageDto extends createZodDto(pageSchema(shiftSchema)) {}
+
+export class ShiftCancelledDto extends createZodDto(
+  z.object({
+    shift: shiftSchema,
+    affectedPersonIds: z.array(z.uuid()).describe('everyone who was on it or its waitlist: they are told'),
+  }),
+) {}

@@ -1,8 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { Actor, CurrentActor, Idempotent, Roles } from '@linli/platform';
+import { Actor, ApiDoc, CurrentActor, Idempotent, Roles } from '@linli/platform';
+import { CommunityZones } from '@linli/identity';
 import { ShiftsService } from '../application/shifts/shifts.service';
 import { ClaimShiftUseCase } from '../application/claims/claim-shift.use-case';
 import { ReservationsUseCase } from '../application/reservations/reservations.use-case';
@@ -12,6 +20,7 @@ import {
   CancelShiftRequest,
   CreateShiftRequest,
   ListShiftsQuery,
+  ShiftCancelledDto,
   ShiftDto,
   ShiftPageDto,
   ShiftResponse,
@@ -22,9 +31,11 @@ import {
   ClaimResponse,
   ClaimShiftRequest,
   ReservationDto,
+  ReservationListDto,
   ReservationResponse,
   ReserveRequest,
 } from './claim.schema';
+import { CLAIM_REFUSALS } from './documented-errors';
 
 class ShiftIdParam extends createZodDto(z.strictObject({ id: z.uuid() })) {}
 const IDEMPOTENCY_HEADER = {
@@ -42,16 +53,19 @@ export class ShiftsController {
     private readonly claimShift: ClaimShiftUseCase,
     private readonly reservations: ReservationsUseCase,
     private readonly claims: ClaimsQueryService,
+    private readonly zones: CommunityZones,
   ) {}
 
   @Post()
   @Roles('organiser')
+  @ApiDoc('Schedule a shift · 新建班次', 'REFERENCE_INVALID')
   @ApiCreatedResponse({ type: ShiftDto.Output })
   async create(@CurrentActor() actor: Actor, @Body() body: CreateShiftRequest): Promise<ShiftResponse> {
     return mapShift(await this.shifts.schedule(actor.communityId, body));
   }
 
   @Get()
+  @ApiDoc('List shifts · 班次列表')
   @ApiOkResponse({ type: ShiftPageDto.Output })
   async list(@CurrentActor() actor: Actor, @Query() query: ListShiftsQuery) {
     const page = await this.shifts.list(actor.communityId, query);
@@ -59,6 +73,7 @@ export class ShiftsController {
   }
 
   @Get(':id')
+  @ApiDoc('One shift · 班次详情', 'NOT_FOUND')
   @ApiOkResponse({ type: ShiftDto.Output })
   async get(@CurrentActor() actor: Actor, @Param() { id }: ShiftIdParam): Promise<ShiftResponse> {
     return mapShift(await this.shifts.get(actor.communityId, id));
@@ -67,6 +82,14 @@ export class ShiftsController {
   /** A change of time or place bumps the version and moves the claims with it. */
   @Patch(':id')
   @Roles('organiser')
+  @ApiDoc(
+    'Change a shift · 修改班次',
+    'NOT_FOUND',
+    'SHIFT_CANCELLED',
+    'CONFLICT',
+    'REFERENCE_INVALID',
+    'CLAIM_OVERLAPS',
+  )
   @ApiOkResponse({ type: ShiftDto.Output })
   async update(
     @CurrentActor() actor: Actor,
@@ -79,6 +102,8 @@ export class ShiftsController {
   @Post(':id/cancel')
   @Roles('organiser')
   @HttpCode(200)
+  @ApiDoc('Cancel a shift, telling everyone on it · 取消班次', 'NOT_FOUND')
+  @ApiOkResponse({ type: ShiftCancelledDto.Output })
   async cancel(
     @CurrentActor() actor: Actor,
     @Param() { id }: ShiftIdParam,
@@ -88,40 +113,67 @@ export class ShiftsController {
     return { shift: mapShift(shift), affectedPersonIds: affected };
   }
 
-  /** Volunteers claim for themselves (201 confirmed or waitlisted); organisers may place anyone. */
+  /**
+   * Volunteers claim for themselves (201 confirmed or waitlisted) with no body at all, or `{}`;
+   * organisers may place anyone (`{personId}`).
+   */
   @Post(':id/claims')
   @Idempotent()
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiBody({ type: ClaimShiftRequest, required: false })
+  @ApiDoc(
+    'Claim a place on a shift (or the waitlist) · 认领班次',
+    'NOT_FOUND',
+    'FORBIDDEN',
+    'REFERENCE_INVALID',
+    'ALREADY_CLAIMED',
+    ...CLAIM_REFUSALS,
+  )
   @ApiCreatedResponse({ type: ClaimDto.Output })
   async claim(
     @CurrentActor() actor: Actor,
     @Param() { id }: ShiftIdParam,
     @Body() body: ClaimShiftRequest,
   ): Promise<ClaimResponse> {
-    return mapClaim(await this.claimShift.execute(actor, id, body.personId));
+    const claim = await this.claimShift.execute(actor, id, body.personId);
+    return mapClaim(claim, await this.zones.of(actor.communityId));
   }
 
   @Post(':id/reservations')
   @Roles('organiser', 'coordinator')
   @Idempotent()
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiDoc(
+    'Hold places for a partner organisation · 组织预留名额',
+    'NOT_FOUND',
+    'SHIFT_CANCELLED',
+    'SHIFT_STARTED',
+    'REFERENCE_INVALID',
+    'PARTNER_KIND_REQUIRED',
+    'NOT_ENOUGH_PLACES',
+    'ALREADY_EXISTS',
+  )
   @ApiCreatedResponse({ type: ReservationDto.Output })
   async reserve(
     @CurrentActor() actor: Actor,
     @Param() { id }: ShiftIdParam,
     @Body() body: ReserveRequest,
   ): Promise<ReservationResponse> {
-    return mapReservation(await this.reservations.reserve(actor, id, body));
+    const reservation = await this.reservations.reserve(actor, id, body);
+    return mapReservation(reservation, await this.zones.of(actor.communityId));
   }
 
   @Get(':id/reservations')
   @Roles('organiser', 'coordinator')
+  @ApiDoc("A shift's organisation reservations · 班次的组织预留", 'NOT_FOUND')
+  @ApiOkResponse({ type: ReservationListDto.Output })
   async listReservations(
     @CurrentActor() actor: Actor,
     @Param() { id }: ShiftIdParam,
   ): Promise<ReservationResponse[]> {
     // An unknown or another community's shift is a 404, not an empty list.
     await this.shifts.get(actor.communityId, id);
-    return (await this.claims.reservationsOf(actor, id)).map(mapReservation);
+    const zone = await this.zones.of(actor.communityId);
+    return (await this.claims.reservationsOf(actor, id)).map((r) => mapReservation(r, zone));
   }
 }

@@ -8,6 +8,8 @@ import { ShiftsController } from './shifts.controller';
 import { RotaController } from './rota.controller';
 import { ShiftSeriesController } from './shift-series.controller';
 import { CommitmentsController } from './commitments.controller';
+import { MyShiftsController } from './my-shifts.controller';
+import { ReservationsController } from './reservations.controller';
 
 @Module({
   imports: [VolunteeringModule, IdentityModule],
@@ -20,6 +22,8 @@ import { CommitmentsController } from './commitments.controller';
     HoursController,
     ShiftSeriesController,
     CommitmentsController,
+    MyShiftsController,
+    ReservationsController,
   ],
 })
 export class VolunteeringApiModule {}

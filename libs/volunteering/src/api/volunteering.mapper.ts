@@ -1,3 +1,4 @@
+import { formatInstant, formatOptionalInstant } from '@linli/platform';
 import type { Claim } from '../infra/claim.entity';
 import type { ClaimRow } from '../infra/claim-store';
 import type { OrganisationReservation } from '../infra/organisation-reservation.entity';
@@ -5,18 +6,18 @@ import type { Shift } from '../infra/shift.entity';
 import type { ClaimResponse, ReservationResponse } from './claim.schema';
 import type { ShiftResponse } from './shift.schema';
 
-const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
-
+/** A shift's instants are written in its own zone, the one it names (and happens in). */
 export function mapShift(shift: Shift): ShiftResponse {
+  const zone = shift.timeZone;
   return {
     id: shift.id,
     title: shift.title,
     description: shift.description ?? null,
     locationText: shift.locationText ?? null,
     estateId: shift.estate?.id ?? null,
-    startsAt: shift.startsAt.toISOString(),
-    endsAt: shift.endsAt.toISOString(),
-    timeZone: shift.timeZone,
+    startsAt: formatInstant(shift.startsAt, zone),
+    endsAt: formatInstant(shift.endsAt, zone),
+    timeZone: zone,
     capacity: shift.capacity,
     confirmed: shift.confirmedCount,
     held: shift.heldCount,
@@ -30,44 +31,17 @@ export function mapShift(shift: Shift): ShiftResponse {
     seriesId: shift.series?.id ?? null,
     origin:
       shift.originContext && shift.originId ? { context: shift.originContext, id: shift.originId } : null,
-    createdAt: shift.createdAt.toISOString(),
-    updatedAt: shift.updatedAt.toISOString(),
+    createdAt: formatInstant(shift.createdAt, zone),
+    updatedAt: formatInstant(shift.updatedAt, zone),
   };
 }
 
-/** Claims arrive as entities, or as rows from the claim hot path (ClaimStore). */
-export function mapClaim(claim: Claim | ClaimRow): ClaimResponse {
-  if (!('shift' in claim)) return mapClaimRow(claim);
-  return {
-    id: claim.id,
-    shiftId: claim.shift.id,
-    personId: claim.person.id,
-    status: claim.status,
-    source: claim.source,
-    reservationId: claim.reservation?.id ?? null,
-    startsAt: claim.startsAt.toISOString(),
-    endsAt: claim.endsAt.toISOString(),
-    checkedInAt: iso(claim.checkedInAt),
-    checkedOutAt: iso(claim.checkedOutAt),
-    creditedMinutes: claim.creditedMinutes ?? null,
-    createdAt: claim.createdAt.toISOString(),
-  };
-}
-
-export function mapReservation(reservation: OrganisationReservation): ReservationResponse {
-  return {
-    id: reservation.id,
-    shiftId: reservation.shift.id,
-    organisationId: reservation.organisation.id,
-    places: reservation.places,
-    assigned: reservation.assignedCount,
-    status: reservation.status,
-    releaseAt: reservation.releaseAt.toISOString(),
-    createdAt: reservation.createdAt.toISOString(),
-  };
-}
-
-function mapClaimRow(row: ClaimRow): ClaimResponse {
+/**
+ * Claims arrive as entities, or as rows from the claim hot path (ClaimStore); their instants are
+ * written in the community's zone (`zone`, CommunityZones).
+ */
+export function mapClaim(claim: Claim | ClaimRow, zone: string): ClaimResponse {
+  const row = 'shift' in claim ? claimFacts(claim) : claim;
   return {
     id: row.id,
     shiftId: row.shiftId,
@@ -75,11 +49,43 @@ function mapClaimRow(row: ClaimRow): ClaimResponse {
     status: row.status,
     source: row.source,
     reservationId: row.reservationId,
-    startsAt: row.startsAt.toISOString(),
-    endsAt: row.endsAt.toISOString(),
-    checkedInAt: iso(row.checkedInAt),
-    checkedOutAt: iso(row.checkedOutAt),
-    creditedMinutes: row.creditedMinutes,
-    createdAt: row.createdAt.toISOString(),
+    startsAt: formatInstant(row.startsAt, zone),
+    endsAt: formatInstant(row.endsAt, zone),
+    checkedInAt: formatOptionalInstant(row.checkedInAt, zone),
+    checkedOutAt: formatOptionalInstant(row.checkedOutAt, zone),
+    creditedMinutes: row.creditedMinutes ?? null,
+    createdAt: formatInstant(row.createdAt, zone),
+    timeZone: zone,
+  };
+}
+
+export function mapReservation(reservation: OrganisationReservation, zone: string): ReservationResponse {
+  return {
+    id: reservation.id,
+    shiftId: reservation.shift.id,
+    organisationId: reservation.organisation.id,
+    places: reservation.places,
+    assigned: reservation.assignedCount,
+    status: reservation.status,
+    releaseAt: formatInstant(reservation.releaseAt, zone),
+    createdAt: formatInstant(reservation.createdAt, zone),
+    timeZone: zone,
+  };
+}
+
+function claimFacts(claim: Claim): ClaimRow {
+  return {
+    id: claim.id,
+    shiftId: claim.shift.id,
+    personId: claim.person.id,
+    status: claim.status,
+    source: claim.source,
+    reservationId: claim.reservation?.id ?? null,
+    startsAt: claim.startsAt,
+    endsAt: claim.endsAt,
+    checkedInAt: claim.checkedInAt ?? null,
+    checkedOutAt: claim.checkedOutAt ?? null,
+    creditedMinutes: claim.creditedMinutes ?? null,
+    createdAt: claim.createdAt,
   };
 }

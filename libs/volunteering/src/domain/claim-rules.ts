@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode } from '@linli/platform/domain-error';
+import { DomainError } from '@linli/platform/domain-error';
+import type { VolunteeringErrorCode } from './volunteering-errors';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -177,7 +178,29 @@ export function mayPromoteWaitlist(
   );
 }
 
-const refusal = (code: ErrorCode, message: string): DomainError => new DomainError(code, message);
+/**
+ * Every code decideClaim refuses a claim with: the API documents them on each operation that runs
+ * the rules, and `refusal` takes no other (a new rule's code must be added here to compile).
+ */
+export const CLAIM_REFUSALS = [
+  'SHIFT_CANCELLED',
+  'SHIFT_STARTED',
+  'SHIFT_FULL',
+  'PERSON_INACTIVE',
+  'PARTNER_KIND_REQUIRED',
+  'QUALIFICATION_MISSING',
+  'AGE_BELOW_MINIMUM',
+  'SIGNUP_NOT_OPEN',
+  'CLAIM_OVERLAPS',
+  'REST_TOO_SHORT',
+  'DAILY_LIMIT',
+  'WEEKLY_LIMIT',
+] as const satisfies readonly VolunteeringErrorCode[];
+
+const refusal = (
+  code: (typeof CLAIM_REFUSALS)[number] | 'CANCEL_CUTOFF_PASSED',
+  message: string,
+): DomainError => new DomainError(code, message);
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

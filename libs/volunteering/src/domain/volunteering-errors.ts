@@ -16,6 +16,11 @@ export const VOLUNTEERING_ERRORS = defineErrorCodes('volunteering', {
     zh: '组织预留已释放或取消',
     en: 'The reservation was released or cancelled',
   },
+  RESERVATION_BELOW_ASSIGNED: {
+    status: 409,
+    zh: '预留名额不能少于已分配的成员数',
+    en: 'A reservation cannot hold fewer places than members assigned',
+  },
   SIGNUP_NOT_OPEN: { status: 422, zh: '报名尚未开始', en: 'Sign-up has not opened yet' },
   QUALIFICATION_MISSING: { status: 422, zh: '缺少所需资质', en: 'A required qualification is missing' },
   AGE_BELOW_MINIMUM: { status: 422, zh: '未达到最低年龄', en: 'Below the minimum age' },

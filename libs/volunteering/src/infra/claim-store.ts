@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { LockMode } from '@mikro-orm/core';
-import { notFound, sqlIn, type Sql, uuidArray, uuidLiteral } from '@linli/platform';
+import { notFound, PreparedStatement, sqlIn, type Sql, uuidArray, uuidLiteral } from '@linli/platform';
 import type { NearbyShift, PersonFacts, ShiftFacts } from '../domain/claim-rules';
 import type { ClaimSource, ClaimStatus } from './claim.entity';
 import { Shift } from './shift.entity';
@@ -120,6 +120,118 @@ const personFactsOf = (row: PersonFactsRow): PersonFacts => ({
   partnerKinds: row.kinds,
 });
 
+/** Lock order step 1 on the hot path: the person's advisory lock, to the end of the transaction. */
+const PERSON_LOCK = new PreparedStatement(
+  'volunteering_person_lock',
+  `SELECT pg_advisory_xact_lock(hashtextextended('person:' || $1::uuid, 0))`,
+  ['uuid'],
+);
+
+/** Everything the claim rules need, in one statement: $1 community, $2 shift, $3 person. */
+const CLAIM_CONTEXT = new PreparedStatement(
+  'volunteering_claim_context',
+  `WITH s AS (SELECT * FROM shift WHERE id = $2 AND community_id = $1)
+   SELECT s.id, s.title, s.location_text, s.starts_at, s.ends_at, s.time_zone, s.status, s.capacity, s.confirmed_count,
+          s.held_count, s.required_qualifications, s.min_age, s.reserved_for_kinds, s.version, s.signup_opens_days,
+          s.cancel_cutoff_minutes,
+          (SELECT row_to_json(p) FROM (${PERSON_FACTS} WHERE p.id = $3 AND p.community_id = s.community_id) p) AS person,
+          EXISTS (SELECT 1 FROM claim c WHERE c.shift_id = s.id AND c.person_id = $3 AND c.status IN ('confirmed', 'waitlisted')) AS already_active,
+          (SELECT row_to_json(v) FROM volunteering_settings v WHERE v.community_id = s.community_id) AS settings,
+          coalesce((SELECT json_agg(json_build_object('title', o.title, 'location_text', o.location_text, 'starts_at', c.starts_at, 'ends_at', c.ends_at))
+                      FROM claim c JOIN shift o ON o.id = c.shift_id
+                     WHERE c.community_id = s.community_id AND c.person_id = $3 AND c.status = 'confirmed' AND c.shift_id <> s.id
+                       AND c.starts_at < s.ends_at + make_interval(secs => ${WEEK_MS} / 1000.0) AND c.ends_at > s.starts_at - make_interval(secs => ${WEEK_MS} / 1000.0)), '[]') AS nearby
+     FROM s`,
+  ['uuid', 'uuid', 'uuid'],
+);
+
+/** What the claim's statements answer about the claim they wrote. */
+const CLAIM_COLUMNS =
+  'id, shift_id, person_id, status, source, reservation_id, starts_at, ends_at, created_at';
+const INSERT_CLAIM = `INSERT INTO claim (id, community_id, shift_id, person_id, status, source, created_by, starts_at, ends_at, created_at, updated_at)`;
+
+/**
+ * Parameters of the claim statements (claimParams): $1 community, $2 shift, $3 person, $4 status,
+ * $5 source, $6 created by, $7/$8 times, $9 event type, $10 shift version, $11 payload, $12
+ * occurred at, $13 claim id. The event goes in with the claim, from the row the claim wrote.
+ */
+const RECORD_EVENT = `INSERT INTO outbox_event (community_id, type, aggregate_id, version, payload, occurred_at)
+     SELECT c.community_id, $9, c.shift_id, $10, $11::jsonb, $12 FROM c`;
+
+/**
+ * The claim and its domain event in one statement; with $14 (take a place) only when the
+ * conditional UPDATE of the shift's counter found a free place.
+ */
+const CLAIM_INSERT = new PreparedStatement(
+  'volunteering_claim_insert',
+  `WITH t AS (
+     UPDATE shift SET confirmed_count = confirmed_count + 1
+      WHERE $14 AND id = $2 AND status = 'open' AND confirmed_count + held_count < capacity
+     RETURNING id
+   ), c AS (
+     ${INSERT_CLAIM}
+     SELECT $13, $1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp(), clock_timestamp()
+      WHERE NOT $14 OR EXISTS (SELECT 1 FROM t)
+     RETURNING ${CLAIM_COLUMNS}, community_id
+   ), e AS (${RECORD_EVENT})
+   SELECT ${CLAIM_COLUMNS} FROM c`,
+);
+
+/**
+ * A waitlisted claim and its event, only while the shift is open and still full under its row
+ * lock (FOR UPDATE re-reads the newest version of the row before the condition holds).
+ */
+const CLAIM_WAITLIST_IF_FULL = new PreparedStatement(
+  'volunteering_claim_waitlist_if_full',
+  `WITH s AS (
+     SELECT id FROM shift
+      WHERE id = $2 AND status = 'open' AND confirmed_count + held_count >= capacity
+      FOR UPDATE
+   ), c AS (
+     ${INSERT_CLAIM}
+     SELECT $13, $1, s.id, $3, $4, $5, $6, $7, $8, clock_timestamp(), clock_timestamp() FROM s
+     RETURNING ${CLAIM_COLUMNS}, community_id
+   ), e AS (${RECORD_EVENT})
+   SELECT ${CLAIM_COLUMNS} FROM c`,
+);
+
+const LOCK_COUNTERS = new PreparedStatement(
+  'volunteering_shift_lock_counters',
+  `SELECT status, capacity, confirmed_count, held_count FROM shift WHERE id = $1 FOR UPDATE`,
+);
+
+const COUNT_CONFIRMED = new PreparedStatement(
+  'volunteering_shift_count_confirmed',
+  `UPDATE shift SET confirmed_count = confirmed_count + 1 WHERE id = $1`,
+);
+
+interface ClaimRecord {
+  id: string;
+  shift_id: string;
+  person_id: string;
+  status: ClaimStatus;
+  source: ClaimSource;
+  reservation_id: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  created_at: Date;
+}
+
+const claimRowOf = (row: ClaimRecord): ClaimRow => ({
+  id: row.id,
+  shiftId: row.shift_id,
+  personId: row.person_id,
+  status: row.status,
+  source: row.source,
+  reservationId: row.reservation_id ?? null,
+  startsAt: new Date(row.starts_at),
+  endsAt: new Date(row.ends_at),
+  checkedInAt: null,
+  checkedOutAt: null,
+  creditedMinutes: null,
+  createdAt: new Date(row.created_at),
+});
+
 /**
  * The claim hot path is written in SQL: a claim is the one request that arrives in a rush (a
  * popular shift opening), so it takes as few round trips as the raw transaction would need; the
@@ -140,29 +252,17 @@ export class ClaimStore {
 
   /**
    * The claim transaction's first round trip, sent with BEGIN (simple protocol, so the checked
-   * UUIDs are inlined): the person's lock (lock order step 1), then the claim context.
+   * UUIDs are inlined): the person's lock (lock order step 1), then the claim context. Both are
+   * prepared statements (`firstPrepared`): the context reads through identity's views, and
+   * planning it each time cost several times what running it does.
    */
   static firstStatements(communityId: string, shiftId: string, personId: string): string {
-    return `SELECT pg_advisory_xact_lock(hashtextextended('person:' || ${uuidLiteral(personId)}::uuid, 0));
-    ${ClaimStore.contextQuery(communityId, shiftId, personId)}`;
+    const [community, shift, person] = [communityId, shiftId, personId].map(uuidLiteral);
+    return `${PERSON_LOCK.execute(person)};\n${CLAIM_CONTEXT.execute(community, shift, person)}`;
   }
 
-  /** The query reading the claim context, with the ids inlined (only checked UUIDs and a number). */
-  static contextQuery(communityId: string, shiftId: string, personId: string): string {
-    const [shift, community, person] = [shiftId, communityId, personId].map(uuidLiteral);
-    return `WITH s AS (SELECT * FROM shift WHERE id = ${shift} AND community_id = ${community})
-       SELECT s.id, s.title, s.location_text, s.starts_at, s.ends_at, s.time_zone, s.status, s.capacity, s.confirmed_count,
-              s.held_count, s.required_qualifications, s.min_age, s.reserved_for_kinds, s.version, s.signup_opens_days,
-              s.cancel_cutoff_minutes,
-              (SELECT row_to_json(p) FROM (${PERSON_FACTS} WHERE p.id = ${person} AND p.community_id = s.community_id) p) AS person,
-              EXISTS (SELECT 1 FROM claim c WHERE c.shift_id = s.id AND c.person_id = ${person} AND c.status IN ('confirmed', 'waitlisted')) AS already_active,
-              (SELECT row_to_json(v) FROM volunteering_settings v WHERE v.community_id = s.community_id) AS settings,
-              coalesce((SELECT json_agg(json_build_object('title', o.title, 'location_text', o.location_text, 'starts_at', c.starts_at, 'ends_at', c.ends_at))
-                          FROM claim c JOIN shift o ON o.id = c.shift_id
-                         WHERE c.community_id = s.community_id AND c.person_id = ${person} AND c.status = 'confirmed' AND c.shift_id <> s.id
-                           AND c.starts_at < s.ends_at + make_interval(secs => ${WEEK_MS} / 1000.0) AND c.ends_at > s.starts_at - make_interval(secs => ${WEEK_MS} / 1000.0)), '[]') AS nearby
-         FROM s`;
-  }
+  /** The statements `firstStatements` executes, for SqlDatabase.transaction's `prepared`. */
+  static readonly firstPrepared: readonly PreparedStatement[] = [PERSON_LOCK, CLAIM_CONTEXT];
 
   /** Reads the context rows the transaction's first round trip returned. */
   static context(rows: Record<string, unknown>[]): ClaimContext | undefined {
@@ -310,7 +410,7 @@ export class ClaimStore {
       capacity: number;
       confirmed_count: number;
       held_count: number;
-    }>(`SELECT status, capacity, confirmed_count, held_count FROM shift WHERE id = $1 FOR UPDATE`, [shiftId]);
+    }>(LOCK_COUNTERS, [shiftId]);
     return {
       status: row.status,
       capacity: row.capacity,
@@ -392,67 +492,41 @@ export class ClaimStore {
    * answer is then undefined and the caller decides under the row lock.
    */
   async insert(claim: NewClaim, takePlace: boolean): Promise<ClaimRow | undefined> {
-    const [row] = await this.run<{
-      id: string;
-      shift_id: string;
-      person_id: string;
-      status: ClaimStatus;
-      source: ClaimSource;
-      reservation_id: string | null;
-      starts_at: Date;
-      ends_at: Date;
-      created_at: Date;
-    }>(
-      `WITH t AS (
-         UPDATE shift SET confirmed_count = confirmed_count + 1
-          WHERE $10 AND id = $2 AND status = 'open' AND confirmed_count + held_count < capacity
-         RETURNING id
-       ), c AS (
-         INSERT INTO claim (id, community_id, shift_id, person_id, status, source, created_by, starts_at, ends_at, created_at, updated_at)
-         SELECT $14, $1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp(), clock_timestamp()
-          WHERE NOT $10 OR EXISTS (SELECT 1 FROM t)
-         RETURNING *
-       ), e AS (
-         INSERT INTO outbox_event (community_id, type, aggregate_id, version, payload, occurred_at)
-         SELECT c.community_id, $9, c.shift_id, $11, $12::jsonb, $13 FROM c
-       )
-       SELECT id, shift_id, person_id, status, source, reservation_id, starts_at, ends_at, created_at FROM c`,
-      [
-        claim.communityId,
-        claim.shiftId,
-        claim.personId,
-        claim.status,
-        claim.source,
-        claim.createdBy,
-        claim.startsAt,
-        claim.endsAt,
-        claim.event.type,
-        takePlace,
-        claim.event.version,
-        JSON.stringify(claim.event.payload),
-        claim.event.occurredAt,
-        claim.id,
-      ],
-    );
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      shiftId: row.shift_id,
-      personId: row.person_id,
-      status: row.status,
-      source: row.source,
-      reservationId: row.reservation_id ?? null,
-      startsAt: new Date(row.starts_at),
-      endsAt: new Date(row.ends_at),
-      checkedInAt: null,
-      checkedOutAt: null,
-      creditedMinutes: null,
-      createdAt: new Date(row.created_at),
-    };
+    const [row] = await this.run<ClaimRecord>(CLAIM_INSERT, [...claimParams(claim), takePlace]);
+    return row ? claimRowOf(row) : undefined;
+  }
+
+  /**
+   * Inserts a waitlisted claim and its event while the shift is open and still full under its
+   * row lock: the rush case, where the context already saw no free place. Undefined when a place
+   * was freed or the shift changed meanwhile (the caller decides again under the lock).
+   */
+  async insertWaitlistedIfFull(claim: NewClaim): Promise<ClaimRow | undefined> {
+    const [row] = await this.run<ClaimRecord>(CLAIM_WAITLIST_IF_FULL, claimParams(claim));
+    return row ? claimRowOf(row) : undefined;
   }
 
   /** Under the row lock: one more confirmed place. */
   async countConfirmed(shiftId: string): Promise<void> {
-    await this.run(`UPDATE shift SET confirmed_count = confirmed_count + 1 WHERE id = $1`, [shiftId]);
+    await this.run(COUNT_CONFIRMED, [shiftId]);
   }
+}
+
+/** $1-$13 of the claim statements, in their order. */
+function claimParams(claim: NewClaim): unknown[] {
+  return [
+    claim.communityId,
+    claim.shiftId,
+    claim.personId,
+    claim.status,
+    claim.source,
+    claim.createdBy,
+    claim.startsAt,
+    claim.endsAt,
+    claim.event.type,
+    claim.event.version,
+    JSON.stringify(claim.event.payload),
+    claim.event.occurredAt,
+    claim.id,
+  ];
 }

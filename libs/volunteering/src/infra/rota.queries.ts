@@ -10,6 +10,27 @@ export interface RotaOrganisation {
   assigned: number;
 }
 
+/** Someone on a shift (confirmed, waitlisted, or attended): who, how to reach them, their place. */
+export interface RotaPerson {
+  claimId: string;
+  personId: string;
+  name: string;
+  phone: string | null;
+  status: 'confirmed' | 'waitlisted' | 'completed' | 'no_show';
+  checkedIn: boolean;
+  /** The organisation whose reserved place they hold; null for an individual claim. */
+  organisationId: string | null;
+}
+
+/**
+ * Whose names and phone numbers a caller sees on the board: organisers everyone's; coordinators
+ * their organisation's active members'; volunteers only their own.
+ */
+export type RotaViewer =
+  | { sees: 'everyone' }
+  | { sees: 'members'; organisationId: string }
+  | { sees: 'self'; personId: string | null };
+
 /** One row per shift of the range (or one row of nulls but the zone when there is none). */
 export interface RotaRow {
   tz: string;
@@ -34,6 +55,7 @@ export interface RotaRow {
   waitlisted: number;
   assigned: number;
   organisations: RotaOrganisation[];
+  people: RotaPerson[];
 }
 
 export interface RotaFilter {
@@ -45,8 +67,9 @@ export interface RotaFilter {
 
 /**
  * The weekly board's one statement: the day bounds come from the community's zone in a CTE, and
- * claim and reservation counts from lateral subqueries per shift row. Estates, organisations and
- * the community's zone are read through identity's published views.
+ * claim and reservation counts from lateral subqueries per shift row, with the people the viewer may
+ * see. Estates, organisations, people, memberships and the community's zone are read through
+ * identity's published views.
  */
 @Injectable()
 export class RotaQueries {
@@ -57,10 +80,19 @@ export class RotaQueries {
     communityId: string,
     range: { from: string; to: string },
     filter: RotaFilter,
+    viewer: RotaViewer,
     limit: number,
   ): Promise<RotaRow[]> {
     const params: unknown[] = [range.from, range.to, communityId, limit];
     const param = (value: unknown) => `$${params.push(value)}`;
+    const visible =
+      viewer.sees === 'everyone'
+        ? 'true'
+        : viewer.sees === 'members'
+          ? `EXISTS (SELECT 1 FROM identity_membership_v1 m
+                      WHERE m.person_id = c.person_id AND m.organisation_id = ${param(viewer.organisationId)}
+                        AND m.active)`
+          : `c.person_id = ${param(viewer.personId)}::uuid`;
     const filters: string[] = [];
     if (filter.estateId) filters.push(`AND s.estate_id = ${param(filter.estateId)}`);
     if (filter.locationText) filters.push(`AND s.location_text = ${param(filter.locationText)}`);
@@ -88,7 +120,8 @@ export class RotaQueries {
                   to_char(s.starts_at AT TIME ZONE b.tz, 'YYYY-MM-DD') AS day,
                   coalesce(cl.waitlisted, 0)::int AS waitlisted,
                   coalesce(cl.assigned, 0)::int AS assigned,
-                  coalesce(org.organisations, '[]'::json) AS organisations
+                  coalesce(org.organisations, '[]'::json) AS organisations,
+                  coalesce(ppl.people, '[]'::json) AS people
              FROM shift s
              LEFT JOIN identity_estate_v1 e ON e.id = s.estate_id
              LEFT JOIN LATERAL (
@@ -113,6 +146,17 @@ export class RotaQueries {
                  JOIN identity_partner_organisation_v1 o ON o.id = g.organisation_id
                 WHERE g.held > 0 OR g.assigned > 0
              ) org ON true
+             LEFT JOIN LATERAL (
+               SELECT json_agg(json_build_object('claimId', c.id, 'personId', c.person_id, 'name', p.name,
+                                                 'phone', p.phone, 'status', c.status,
+                                                 'checkedIn', c.checked_in_at IS NOT NULL,
+                                                 'organisationId', r.organisation_id)
+                               ORDER BY c.status, c.created_at, c.id) AS people
+                 FROM claim c
+                 JOIN identity_person_v1 p ON p.id = c.person_id
+                 LEFT JOIN organisation_reservation r ON r.id = c.reservation_id
+                WHERE c.shift_id = s.id AND c.status <> 'cancelled' AND ${visible}
+             ) ppl ON true
             WHERE s.community_id = b.community_id AND s.starts_at >= b.lo AND s.starts_at < b.hi
                   ${filters.join('\n                  ')}
             ORDER BY s.starts_at, s.title, s.id

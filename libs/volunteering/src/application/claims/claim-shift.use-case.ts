@@ -1,6 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Actor, Clock, DomainError, forbidden, notFound, Sql, SqlDatabase, isUuid } from '@linli/platform';
+import type { Counter } from 'prom-client';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  forbidden,
+  Metrics,
+  notFound,
+  Sql,
+  SqlDatabase,
+  type SqlTransactionOptions,
+  isUuid,
+} from '@linli/platform';
 import { decideClaim } from '../../domain/claim-rules';
 import type { ClaimSource } from '../../infra/claim.entity';
 import { ClaimRow, ClaimStore } from '../../infra/claim-store';
@@ -17,20 +29,33 @@ import { shiftEventPayload } from '../shifts/shift-events';
  */
 @Injectable()
 export class ClaimShiftUseCase {
+  /** Refusals by code on /metrics: a rush shows as SHIFT_FULL, a rule set too tight as its code. */
+  private readonly refusals: Counter<'code'>;
+
   constructor(
     private readonly db: SqlDatabase,
     @Inject(Clock) private readonly clock: Clock,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.refusals = metrics.counter({
+      name: 'linli_claim_refusals_total',
+      help: 'Claims refused, by error code (SHIFT_FULL, CLAIM_OVERLAPS, ALREADY_CLAIMED, ...)',
+      labelNames: ['code'],
+    });
+  }
 
   async execute(actor: Actor, shiftId: string, personId?: string): Promise<ClaimRow> {
-    const { person, source } = this.whoFor(actor, personId);
-    const input: ClaimInput = { actor, shiftId, person, source, now: this.clock.now() };
     try {
-      return await this.db.transaction((sql, contextRows) => claimTransaction(sql, contextRows, input), {
-        firstStatements: claimFirstStatements(input),
-      });
+      const { person, source } = this.whoFor(actor, personId);
+      const input: ClaimInput = { actor, shiftId, person, source, now: this.clock.now() };
+      return await this.db.transaction(
+        (sql, contextRows) => claimTransaction(sql, contextRows, input),
+        claimTransactionOptions(input),
+      );
     } catch (error) {
-      throw translateConstraint(error);
+      const answer = translateConstraint(error);
+      if (answer instanceof DomainError) this.refusals.inc({ code: answer.code });
+      throw answer;
     }
   }
 
@@ -63,16 +88,20 @@ export interface ClaimInput {
 
 /**
  * The first round trip of the claim transaction, sent with BEGIN: the person's lock (their own
- * claims are serialised for the day and week limits; different people never wait) and the context.
+ * claims are serialised for the day and week limits; different people never wait) and the
+ * context, as statements each connection prepares once.
  */
-export function claimFirstStatements({ actor, shiftId, person }: ClaimInput): string {
-  return ClaimStore.firstStatements(uuid(actor.communityId), uuid(shiftId), uuid(person));
+export function claimTransactionOptions({ actor, shiftId, person }: ClaimInput): SqlTransactionOptions {
+  return {
+    firstStatements: ClaimStore.firstStatements(uuid(actor.communityId), uuid(shiftId), uuid(person)),
+    prepared: ClaimStore.firstPrepared,
+  };
 }
 
 /**
- * The rest of the claim transaction, on any connection in an open transaction that ran
- * claimFirstStatements. The use case runs it behind HTTP; the claims benchmark runs the very same
- * transaction straight on `pg` to measure what the API adds.
+ * The rest of the claim transaction, on a SqlDatabase transaction opened with
+ * claimTransactionOptions. The use case runs it behind HTTP; the claims benchmark runs the very same
+ * transaction on a SqlDatabase of its own to measure what the API adds.
  */
 export async function claimTransaction(
   sql: Sql,
@@ -109,7 +138,7 @@ export async function claimTransaction(
       rules,
       byOrganiser: actor.role === 'organiser',
     });
-  decide();
+  const first = decide();
   const id = randomUUID();
   const claim = (status: 'confirmed' | 'waitlisted') => ({
     id,
@@ -131,10 +160,14 @@ export async function claimTransaction(
       }),
     },
   });
-  // Usually one statement takes a free place and records the claim and its event.
-  const taken = await store.insert(claim('confirmed'), true);
-  if (taken) return taken;
-  // No place was free: decide again under the row lock (a place may have been freed since).
+  // Usually one statement records the claim and its event: taking a free place, or, when the
+  // context saw none (a rush), joining the waitlist while the shift is still full under its lock.
+  const done =
+    first === 'confirm'
+      ? await store.insert(claim('confirmed'), true)
+      : await store.insertWaitlistedIfFull(claim('waitlisted'));
+  if (done) return done;
+  // The counters moved since the context was read: decide again under the row lock.
   const confirm = decide(await store.lockCounters(shift.id)) === 'confirm';
   if (confirm) await store.countConfirmed(shift.id);
   return (await store.insert(claim(confirm ? 'confirmed' : 'waitlisted'), false))!;

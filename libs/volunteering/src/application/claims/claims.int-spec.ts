@@ -249,4 +249,70 @@ describe('claiming and cancelling (use cases on PostgreSQL, no HTTP)', () => {
       }
     });
   });
+
+  describe('a rush: a claim that saw the shift full joins the waitlist in one statement, unless it moved', () => {
+    let holder: Client;
+    let prober: Client;
+
+    beforeAll(async () => {
+      holder = await tier.connect();
+      prober = await tier.connect();
+    });
+    afterAll(async () => {
+      await holder.end();
+      await prober.end();
+    });
+
+    /** A full shift (capacity 1, confirmed: first) and the one who comes next. */
+    async function fullShift() {
+      const s = await shift({ capacity: 1 });
+      const first = await volunteer();
+      const firstClaim = await claims.execute(first, s.id);
+      expect(firstClaim.status).toBe('confirmed');
+      return { s, firstClaim, next: await volunteer() };
+    }
+
+    /** Changes the shift on another connection and keeps its row locked until `commit`. */
+    async function changeShiftUncommitted(statements: [string, unknown[]][]) {
+      await holder.query('BEGIN');
+      for (const [text, params] of statements) await holder.query(text, params);
+      return () => holder.query('COMMIT');
+    }
+
+    it('waitlists without touching the counters', async () => {
+      const { s, next } = await fullShift();
+      expect((await claims.execute(next, s.id)).status).toBe('waitlisted');
+      expect(await counters(s.id)).toEqual({ confirmed: 1, held: 0 });
+      expect((await events(s.id)).map((e) => e.type)).toEqual(['ClaimConfirmed', 'ClaimWaitlisted']);
+    });
+
+    it('a place freed while it waited for the row: decided again under the lock, confirmed', async () => {
+      const { s, firstClaim, next } = await fullShift();
+      const commit = await changeShiftUncommitted([
+        [`UPDATE claim SET status = 'cancelled' WHERE id = $1`, [firstClaim.id]],
+        [`UPDATE shift SET confirmed_count = confirmed_count - 1 WHERE id = $1`, [s.id]],
+      ]);
+      // It reads the context before the change commits (full), then waits for the shift's row.
+      const claiming = claims.execute(next, s.id);
+      await untilSomeoneWaitsForALock(prober);
+      await commit();
+      const claim = await claiming;
+      expect(claim.status).toBe('confirmed');
+      expect(await counters(s.id)).toEqual({ confirmed: 1, held: 0 });
+      expect((await events(s.id)).map((e) => e.type)).toEqual(['ClaimConfirmed', 'ClaimConfirmed']);
+    });
+
+    it('a shift cancelled while it waited for the row: SHIFT_CANCELLED, nothing written', async () => {
+      const { s, next } = await fullShift();
+      const commit = await changeShiftUncommitted([
+        [`UPDATE shift SET status = 'cancelled' WHERE id = $1`, [s.id]],
+      ]);
+      const claiming = codeOf(claims.execute(next, s.id));
+      await untilSomeoneWaitsForALock(prober);
+      await commit();
+      expect(await claiming).toBe('SHIFT_CANCELLED');
+      expect(await counters(s.id)).toEqual({ confirmed: 1, held: 0 });
+      expect((await events(s.id)).map((e) => e.type)).toEqual(['ClaimConfirmed']);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@linli/platform';
+import { notFound, type Actor } from '@linli/platform';
 import {
   RotaCounts,
   RotaTotals,
@@ -9,10 +9,16 @@ import {
   rotaTotals,
   weekdayOf,
 } from '../../domain/rota';
-import { RotaQueries, type RotaOrganisation, type RotaRow } from '../../infra/rota.queries';
+import {
+  RotaQueries,
+  type RotaOrganisation,
+  type RotaPerson,
+  type RotaRow,
+  type RotaViewer,
+} from '../../infra/rota.queries';
 import type { ShiftStatus } from '../../infra/shift.entity';
 
-export type { RotaOrganisation };
+export type { RotaOrganisation, RotaPerson };
 
 /** More shifts than this in one answer is not a board any more; the answer says it was cut. */
 export const MAX_ROTA_SHIFTS = 2000;
@@ -32,14 +38,16 @@ export interface RotaShift extends RotaCounts {
   title: string;
   locationText: string | null;
   estate: { id: string; name: string } | null;
-  startsAt: string;
-  endsAt: string;
+  startsAt: Date;
+  endsAt: Date;
   timeZone: string;
   status: ShiftStatus;
   version: number;
   seriesId: string | null;
   origin: { context: string; id: string } | null;
   organisations: RotaOrganisation[];
+  /** Those on the shift whose names and phones the caller may see (rotaViewerOf). */
+  people: RotaPerson[];
 }
 
 export interface RotaDay {
@@ -67,9 +75,15 @@ export interface RotaView {
 export class RotaQueryService {
   constructor(private readonly queries: RotaQueries) {}
 
-  async rota(communityId: string, query: RotaQuery): Promise<RotaView> {
+  async rota(actor: Actor, query: RotaQuery): Promise<RotaView> {
     const range = rotaRange(query);
-    const rows = await this.queries.rota(communityId, range, query, MAX_ROTA_SHIFTS + 1);
+    const rows = await this.queries.rota(
+      actor.communityId,
+      range,
+      query,
+      rotaViewerOf(actor),
+      MAX_ROTA_SHIFTS + 1,
+    );
     if (!rows.length) throw notFound('Community');
     const timeZone = rows[0].tz;
     const shiftRows = rows.filter((row) => row.id !== null);
@@ -94,6 +108,14 @@ export class RotaQueryService {
   }
 }
 
+/** Organisers see everyone on the board; coordinators their members; volunteers themselves. */
+export function rotaViewerOf(actor: Actor): RotaViewer {
+  if (actor.role === 'organiser') return { sees: 'everyone' };
+  if (actor.role === 'coordinator' && actor.organisationId)
+    return { sees: 'members', organisationId: actor.organisationId };
+  return { sees: 'self', personId: actor.personId ?? null };
+}
+
 const withCounts = (shifts: RotaShift[]) => shifts.map((shift) => ({ status: shift.status, counts: shift }));
 
 function toRotaShift(row: RotaRow): RotaShift {
@@ -102,8 +124,8 @@ function toRotaShift(row: RotaRow): RotaShift {
     title: row.title,
     locationText: row.location_text,
     estate: row.estate_id ? { id: row.estate_id, name: row.estate_name ?? '' } : null,
-    startsAt: new Date(row.starts_at).toISOString(),
-    endsAt: new Date(row.ends_at).toISOString(),
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
     timeZone: row.time_zone,
     status: row.status,
     version: row.version,
@@ -118,5 +140,6 @@ function toRotaShift(row: RotaRow): RotaShift {
       assignedViaReservations: row.assigned,
     }),
     organisations: row.organisations,
+    people: row.people,
   };
 }
