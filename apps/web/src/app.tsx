@@ -5,14 +5,17 @@ import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ApiProblem } from './api/problem';
-import { currentMe, restoreSession } from './api/session';
+import { currentMe, restoreSession, useMe } from './api/session';
 import { openShiftsQuery } from './pages/open-shifts/open-shifts-query';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppShell } from './layout/app-shell';
+import { homePathFor } from './layout/navigation';
 import { FeedbackProvider } from './layout/feedback';
 import { RequireLogin } from './layout/require-login';
 import { PageLoading } from './layout/page-state';
 import { themeFor } from './theme';
+import { coordinatorRoutes } from './pages/coordinator/coordinator-routes';
+import { publicRoutes } from './pages/public/public-routes';
 
 // Each page is its own chunk: a volunteer's phone loads the shell and the page it opens, not the app.
 const pages = {
@@ -24,6 +27,8 @@ const pages = {
   hours: () => import('./pages/hours-page'),
   checkIn: () => import('./pages/check-in-page'),
   notFound: () => import('./pages/not-found-page'),
+  organiserRota: () => import('./pages/organiser/rota-page'),
+  organiserPrint: () => import('./pages/organiser/print-page'),
 };
 const LoginPage = lazy(pages.login);
 const OpenShiftsPage = lazy(pages.openShifts);
@@ -33,6 +38,13 @@ const RemindersPage = lazy(pages.reminders);
 const HoursPage = lazy(pages.hours);
 const CheckInPage = lazy(pages.checkIn);
 const NotFoundPage = lazy(pages.notFound);
+const OrganiserRotaPage = lazy(pages.organiserRota);
+const OrganiserPrintPage = lazy(pages.organiserPrint);
+
+/** `/` opens the first tab of the signed-in role: an organiser's board, a volunteer's open shifts. */
+function HomeRedirect() {
+  return <Navigate to={homePathFor(useMe()?.account.role)} replace />;
+}
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
@@ -40,6 +52,7 @@ const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />) },
   // The URL the check-in QR code encodes (libs/volunteering/src/api/check-in-link.ts).
   { path: '/checkin', element: page(<CheckInPage />) },
+  ...publicRoutes,
   {
     element: (
       <RequireLogin>
@@ -47,12 +60,15 @@ const router = createBrowserRouter([
       </RequireLogin>
     ),
     children: [
-      { index: true, element: <Navigate to="/shifts" replace /> },
+      { index: true, element: <HomeRedirect /> },
       { path: '/shifts', element: page(<OpenShiftsPage />) },
       { path: '/my-shifts', element: page(<MyShiftsPage />) },
       { path: '/calendar', element: page(<CalendarPage />) },
       { path: '/reminders', element: page(<RemindersPage />) },
       { path: '/hours', element: page(<HoursPage />) },
+      { path: '/organiser/rota', element: page(<OrganiserRotaPage />) },
+      { path: '/organiser/print', element: page(<OrganiserPrintPage />) },
+      ...coordinatorRoutes,
     ],
   },
   { path: '*', element: page(<NotFoundPage />) },
@@ -85,9 +101,13 @@ function startLoadingFirstPage(path: string): void {
     '/hours': pages.hours,
     '/checkin': pages.checkIn,
     '/login': pages.login,
+    '/organiser/rota': pages.organiserRota,
+    '/organiser/print': pages.organiserPrint,
   };
   void byPath[path]?.();
-  if ((path === '/' || path === '/shifts') && currentMe()) void queryClient.prefetchQuery(openShiftsQuery);
+  if (path === '/' && currentMe()?.account.role === 'organiser') void pages.organiserRota();
+  else if ((path === '/' || path === '/shifts') && currentMe())
+    void queryClient.prefetchQuery(openShiftsQuery);
 }
 restoreSession();
 startLoadingFirstPage(window.location.pathname);

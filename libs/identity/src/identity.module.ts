@@ -9,6 +9,7 @@ import { MembershipsService } from './application/memberships.service';
 import { OrganisationsService } from './application/organisations.service';
 import { PasswordHasher } from './application/password-hasher';
 import { PeopleService } from './application/people.service';
+import { RosterImportUseCase } from './application/roster-import.use-case';
 import { SeedDemoUseCase } from './application/seed-demo.use-case';
 import { IdentityDirectory } from './infra/identity-directory';
 import { CommunityZones } from './application/community-zones';
@@ -26,6 +27,7 @@ const services = [
   OrganisationsService,
   PasswordHasher,
   PeopleService,
+  RosterImportUseCase,
   SeedDemoUseCase,
   IdentityDirectory,
   CommunityZones,

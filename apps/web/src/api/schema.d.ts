@@ -831,6 +831,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roster-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a volunteer roster: every row or none · 导入名册（全部或不导入）
+         * @description Roles 角色: organiser
+         */
+        post: operations["RosterImportController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roster-imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a volunteer roster (XLSX/CSV) without importing · 预览名册导入
+         * @description Roles 角色: organiser
+         */
+        post: operations["RosterImportController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rota": {
         parameters: {
             query?: never;
@@ -3387,6 +3427,41 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
             places: number;
+        };
+        RosterImportedDto_Output: {
+            created: number;
+            personIds: string[];
+        };
+        RosterPreviewDto_Output: {
+            /** @description more than 0: a confirm is refused with ROSTER_HAS_ERRORS */
+            invalid: number;
+            rows: {
+                /** Format: uuid */
+                estateId: string | null;
+                /** @description as written in the file */
+                estateName: string | null;
+                /** @description empty: the row can be imported */
+                issues: {
+                    /** @enum {string} */
+                    code: "NAME_MISSING" | "NAME_TOO_LONG" | "PHONE_MISSING" | "PHONE_INVALID" | "PHONE_DUPLICATE_IN_FILE" | "PHONE_EXISTS" | "ESTATE_UNKNOWN" | "ORGANISATION_UNKNOWN" | "SKILLS_INVALID";
+                    /** @enum {string} */
+                    field: "name" | "phone" | "estate" | "organisation" | "skills";
+                    /** @description PHONE_DUPLICATE_IN_FILE: the row with the phone first */
+                    firstRow?: number;
+                    message: string;
+                }[];
+                name: string;
+                /** Format: uuid */
+                organisationId: string | null;
+                /** @description as written in the file */
+                organisationName: string | null;
+                phone: string;
+                /** @description the row number as the spreadsheet shows it */
+                row: number;
+                skills: string[];
+            }[];
+            total: number;
+            valid: number;
         };
         RotaDto_Output: {
             days: {
@@ -9212,6 +9287,236 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable · 服务暂不可用 */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    RosterImportController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx or .csv
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportedDto_Output"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is invalid · 请求参数不合法<br>`MALFORMED_JSON`: The request body is not valid JSON · 请求体不是合法的 JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Authentication required · 请先登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FORBIDDEN`: You are not allowed to do this · 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: The request body is too large · 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported request content type · 不支持的请求体类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `ROSTER_HAS_ERRORS`: Some rows have errors, so nobody was imported: correct them and upload again · 名册中有错误的行，未导入任何人员；请改正后重新上传<br>`ROSTER_FILE_UNREADABLE`: This file cannot be read: upload an Excel (.xlsx) or CSV file · 无法读取该文件，请上传 Excel（.xlsx）或 CSV 文件<br>`ROSTER_COLUMNS_MISSING`: The sheet lacks required columns (name, phone) · 表格缺少必需的列（姓名、手机号）<br>`ROSTER_EMPTY`: The sheet lists nobody · 表格中没有人员<br>`ROSTER_TOO_MANY_ROWS`: Too many rows: import in parts of at most 2000 people · 表格行数过多，请分批导入（每次最多 2000 人） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "ROSTER_HAS_ERRORS" | "ROSTER_FILE_UNREADABLE" | "ROSTER_COLUMNS_MISSING" | "ROSTER_EMPTY" | "ROSTER_TOO_MANY_ROWS";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable · 服务暂不可用 */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    RosterImportController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx or .csv
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterPreviewDto_Output"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is invalid · 请求参数不合法<br>`MALFORMED_JSON`: The request body is not valid JSON · 请求体不是合法的 JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Authentication required · 请先登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FORBIDDEN`: You are not allowed to do this · 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: The request body is too large · 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported request content type · 不支持的请求体类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `ROSTER_FILE_UNREADABLE`: This file cannot be read: upload an Excel (.xlsx) or CSV file · 无法读取该文件，请上传 Excel（.xlsx）或 CSV 文件<br>`ROSTER_COLUMNS_MISSING`: The sheet lacks required columns (name, phone) · 表格缺少必需的列（姓名、手机号）<br>`ROSTER_EMPTY`: The sheet lists nobody · 表格中没有人员<br>`ROSTER_TOO_MANY_ROWS`: Too many rows: import in parts of at most 2000 people · 表格行数过多，请分批导入（每次最多 2000 人） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "ROSTER_FILE_UNREADABLE" | "ROSTER_COLUMNS_MISSING" | "ROSTER_EMPTY" | "ROSTER_TOO_MANY_ROWS";
                     };
                 };
             };

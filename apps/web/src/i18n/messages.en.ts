@@ -1,7 +1,13 @@
+import { adminEn } from './messages/admin.en';
 import type { MessageKey } from './messages.zh-CN';
+import { organiserEn } from './messages/organiser.en';
+import { coordinatorPublicEn } from './messages/coordinator-public.en';
 
 /** The English catalogue: the same keys as the Chinese one (messages.zh-CN.ts). */
 export const en: Record<MessageKey, string> = {
+  ...adminEn,
+  ...organiserEn,
+  ...coordinatorPublicEn,
   'app.name': 'Linli',
   'app.tagline': 'Community volunteering',
   'app.skipToContent': 'Skip to content',

@@ -1,9 +1,16 @@
+import { adminZhCN } from './messages/admin.zh-CN';
+import { organiserZhCN } from './messages/organiser.zh-CN';
+import { coordinatorPublicZhCN } from './messages/coordinator-public.zh-CN';
+
 /**
  * Every text of the web app, Chinese first. The English catalogue must have the same keys (the
  * compiler checks it). `{name}` marks a value filled in at run time. Refusals from the API are
  * `problem.<CODE>`: written for the person in front of the screen, not for a developer.
  */
 export const zhCN = {
+  ...adminZhCN,
+  ...organiserZhCN,
+  ...coordinatorPublicZhCN,
   'app.name': '邻里',
   'app.tagline': '社区志愿服务',
   'app.skipToContent': '跳到正文',

@@ -3,23 +3,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { signOut, useMe } from '../api/session';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/translate';
-
-const NAV: { to: string; label: MessageKey }[] = [
-  { to: '/shifts', label: 'nav.openShifts' },
-  { to: '/my-shifts', label: 'nav.myShifts' },
-  { to: '/calendar', label: 'nav.calendar' },
-  { to: '/reminders', label: 'nav.reminders' },
-  { to: '/hours', label: 'nav.hours' },
-];
+import { navigationFor } from './navigation';
 
 /**
  * Phone first: the header with the community and the language switch, the page, and a bottom
- * bar of five large tabs within thumb reach; on a wide screen the tabs sit under the header.
+ * bar of large tabs (five for a volunteer) within thumb reach; on a wide screen the tabs sit under the header.
  */
 export function AppShell() {
   const { t, language, setLanguage } = useI18n();
   const me = useMe();
+  // The tabs of the signed-in role (navigation.ts): a volunteer's five, an organiser's section.
+  const nav = navigationFor(me?.account.role);
   const queryClient = useQueryClient();
   // The signed-in pages then send the visitor to the login page (RequireLogin).
   const leave = async () => {
@@ -50,8 +44,12 @@ export function AppShell() {
           </Button>
         </div>
       </header>
-      <nav className="shell-nav" aria-label={t('nav.label')}>
-        {NAV.map((item) => (
+      <nav
+        className="shell-nav"
+        aria-label={t('nav.label')}
+        style={{ gridTemplateColumns: `repeat(${nav.length}, 1fr)` }}
+      >
+        {nav.map((item) => (
           <NavLink key={item.to} to={item.to} className="shell-nav-link">
             {t(item.label)}
           </NavLink>

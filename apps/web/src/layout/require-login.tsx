@@ -21,7 +21,7 @@ export function loginPath(next: string): string {
   return `/login?next=${encodeURIComponent(next)}`;
 }
 
-/** Only a path of this app: never another site (`//evil.example`) after signing in. */
+/** Only a path of this app: never another site (`//evil.example`) after signing in; `/` opens the role's first tab. */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/shifts';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }

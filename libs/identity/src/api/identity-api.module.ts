@@ -7,6 +7,7 @@ import { MembershipsController } from './memberships.controller';
 import { OrganisationsController } from './organisations.controller';
 import { PeopleController } from './people.controller';
 import { PublicDirectoryController } from './public-directory.controller';
+import { RosterImportController } from './roster-import.controller';
 import { PublicDirectoryQueries } from '../infra/public-directory.queries';
 
 /** The identity context's HTTP face; apps/api imports it. */
@@ -21,6 +22,7 @@ import { PublicDirectoryQueries } from '../infra/public-directory.queries';
     PeopleController,
     MembershipsController,
     PublicDirectoryController,
+    RosterImportController,
   ],
 })
 export class IdentityApiModule {}
