@@ -3,13 +3,7 @@ import { mondayOf, addDays } from '../../apps/web/src/pages/organiser/week';
 import { describeInBrowser } from './support/describe-in-browser';
 import { seriousAxeViolations } from './support/axe';
 import { DEMO, call, screenshot, signIn, startBrowserApp, type BrowserApp } from './support/browser-app';
-import {
-  COMMUNITY_ZONE,
-  communityDay,
-  createShift,
-  createVolunteer,
-  organiserBearer,
-} from './support/scenario';
+import { communityDay, createShift, createVolunteer, organiserBearer } from './support/scenario';
 import type { PageGlobals } from './support/page-globals';
 
 jest.setTimeout(300_000);
@@ -36,18 +30,6 @@ describeInBrowser('the organiser plans the week', () => {
     const organiser = await organiserBearer(app);
     await createVolunteer(app, organiser, '陈静');
     const taken = await createVolunteer(app, organiser, '赵磊');
-    // A week of mornings at the market square, planned as one series.
-    const series = await call<{ id: string }>(app, organiser, 'POST', '/api/v1/shift-series', {
-      title: titles.series,
-      rrule: 'FREQ=DAILY;COUNT=5',
-      dtstart: `${monday}T08:30:00`,
-      durationMinutes: 120,
-      timeZone: COMMUNITY_ZONE,
-      holidayPolicy: 'ignore',
-      capacity: 3,
-      locationText: '城南社区党群服务中心前广场',
-    });
-    await call(app, organiser, 'POST', `/api/v1/shift-series/${series.id}/materialise`, {});
     // One shift already full (not to be listed as missing people) …
     const full = await createShift(app, organiser, {
       title: titles.full,
@@ -75,7 +57,7 @@ describeInBrowser('the organiser plans the week', () => {
   }
 
   const toFill = (page: Page) => page.locator('section', { has: page.locator('#to-fill') });
-  const panel = (page: Page) => page.locator('.ant-drawer-content');
+  const panel = (page: Page) => page.getByRole('dialog');
 
   it('opens the board, finds the unfilled shifts by name and adds a person found by search', async () => {
     const { page, context } = await app.newPage('desktop', 'zh-CN');
@@ -84,12 +66,37 @@ describeInBrowser('the organiser plans the week', () => {
     await page.waitForURL('**/organiser/rota');
     await page.getByRole('heading', { level: 1, name: '本周排班' }).waitFor();
     const nav = page.getByRole('navigation', { name: '主导航' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['排班表', '重复班次', '打印']);
+    await nav.getByRole('link', { name: '排班表' }).waitFor();
+    const tabs = await nav.getByRole('link').allTextContents();
+    expect(tabs).toEqual(expect.arrayContaining(['排班表', '重复班次', '打印']));
+    expect(tabs).not.toContain('可认领');
 
-    await page.getByRole('link', { name: '下一周' }).click();
+    // Next week's market mornings, planned as one series in the editor, its dates previewed live.
+    await nav.getByRole('link', { name: '重复班次' }).click();
+    await page.getByRole('heading', { level: 1, name: '重复班次' }).waitFor();
+    await page.getByLabel('班次名称').fill(titles.series);
+    await page.getByLabel('地点').fill('城南社区党群服务中心前广场');
+    await page.getByLabel('第一次的日期').fill(monday);
+    await page.getByLabel('开始时间').fill('08:30');
+    await page.getByLabel('时长（分钟）').fill('120');
+    await page.getByLabel('每次需要几人').fill('3');
+    await page.getByLabel('共几次').fill('5');
+    await page.getByLabel('遇到法定节假日').selectOption('ignore');
+    // A lunar-yearly rule is labelled with its lunar dates …
+    await page.getByLabel('重复方式').selectOption('lunar-yearly');
+    await page.locator('.series-preview .tag', { hasText: '农历' }).first().waitFor();
+    // … the daily one lists the five mornings.
+    await page.getByLabel('重复方式').selectOption('daily');
+    await page.locator('.series-preview').getByText('共 5 次：').waitFor();
+    expect(await page.locator('.series-preview ol > li').count()).toBe(5);
+    await check(page, 'series-desktop-zh-CN');
+    await page.getByRole('button', { name: '保存并生成班次' }).click();
+    // Saved, the board opens on the series' week.
     await page.waitForURL(`**/organiser/rota?from=${monday}`);
     await toFill(page).getByRole('button', { name: titles.series }).first().waitFor();
     await check(page, 'rota-desktop-zh-CN');
+    await page.locator('.rota-table').scrollIntoViewIfNeeded();
+    await screenshot(page, 'organiser-rota-board-desktop-zh-CN');
 
     // Missing people: the five market mornings and the overlapping one, not the full shift.
     const missing = await toFill(page).getByRole('button').allTextContents();
@@ -106,19 +113,28 @@ describeInBrowser('the organiser plans the week', () => {
     await panel(page).getByRole('heading', { name: '在岗人员' }).waitFor();
     await panel(page).getByLabel('按姓名或电话查找').fill('陈静');
     await panel(page)
-      .getByRole('button', { name: `把陈静加入${titles.series}` })
+      .getByRole('button', { name: `添加陈静到${titles.series}` })
       .click();
     await page.getByText('已把陈静加入这个班次').waitFor();
     await panel(page).locator('.person-row', { hasText: '陈静' }).getByText('已确认').waitFor();
     await expect(panel(page).innerText()).resolves.toContain('已排 1/3');
     await check(page, 'rota-shift-desktop-zh-CN');
+    // One more person from Wednesday on: this and the following dates of the series, not Monday's.
+    await panel(page).getByRole('radio', { name: '这一次及以后各次' }).check();
+    await panel(page).getByLabel('每次需要几人').fill('4');
+    await panel(page).getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('已修改 3 个班次，相关志愿者会收到通知').waitFor();
+    await panel(page).getByText('已排 1/4').waitFor();
+    const seriesCards = page.locator('td .rota-card', { hasText: titles.series });
+    await expect(seriesCards.nth(0).innerText()).resolves.toContain('已排 0/3');
+    await expect(seriesCards.nth(4).innerText()).resolves.toContain('已排 0/4');
     await page.keyboard.press('Escape');
 
     // The overlapping shift refuses her, saying why about her, not "you".
     await toFill(page).getByRole('button', { name: titles.overlapping }).click();
     await panel(page).getByLabel('按姓名或电话查找').fill('陈静');
     await panel(page)
-      .getByRole('button', { name: `把陈静加入${titles.overlapping}` })
+      .getByRole('button', { name: `添加陈静到${titles.overlapping}` })
       .click();
     await panel(page)
       .getByRole('alert')
@@ -134,6 +150,13 @@ describeInBrowser('the organiser plans the week', () => {
     await sheet.getByText('陈静').waitFor();
     await expect(sheet.innerText()).resolves.toContain('还缺 2 人，欢迎报名');
     await check(page, 'print-desktop-zh-CN');
+    // Printed, only the sheet is on the page: no header, tabs or buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.shell-header').isVisible()).toBe(false);
+    expect(await page.locator('.shell-nav').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
+    expect(await sheet.isVisible()).toBe(true);
+    await screenshot(page, 'organiser-print-media-desktop-zh-CN');
     await context.close();
   });
 
@@ -170,7 +193,7 @@ describeInBrowser('the organiser plans the week', () => {
   });
 
   it('finds no serious or critical accessibility problem on any organiser page', () => {
-    expect(Object.keys(problems)).toHaveLength(4 + 6);
+    expect(Object.keys(problems)).toHaveLength(5 + 6);
     expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((key) => [key, []])));
   });
 });

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { createTenant, Tenant, countRecords } from '@linli/identity/testing';
 import { startTestApi, TestApi } from '../support/test-api';
 import { Bearers, signInAll } from '../support/auth';
@@ -76,6 +77,13 @@ describe('roster import: /api/v1/roster-imports', () => {
       skills: ['摄影', '书法'],
       issues: [],
     });
+  });
+
+  it('reads a CSV saved by Excel in China (GBK, no BOM)', async () => {
+    const gbk = iconv.encode(`姓名,手机号,所属小区\r\n孙阿姨,13800000031,${t.estate.name}\r\n`, 'gbk');
+    const response = await preview(gbk, 'roster.csv');
+    expectStatus(response, 200);
+    expect(response.body.rows[0]).toMatchObject({ name: '孙阿姨', estateId: t.estate.id, issues: [] });
   });
 
   it('reports per-row errors and duplicates by phone, within the file and against people recorded', async () => {

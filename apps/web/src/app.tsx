@@ -15,6 +15,7 @@ import { RequireLogin } from './layout/require-login';
 import { PageLoading } from './layout/page-state';
 import { themeFor } from './theme';
 import { coordinatorRoutes } from './pages/coordinator/coordinator-routes';
+import { adminRoutes } from './pages/admin/admin-routes';
 import { publicRoutes } from './pages/public/public-routes';
 
 // Each page is its own chunk: a volunteer's phone loads the shell and the page it opens, not the app.
@@ -29,6 +30,7 @@ const pages = {
   notFound: () => import('./pages/not-found-page'),
   organiserRota: () => import('./pages/organiser/rota-page'),
   organiserPrint: () => import('./pages/organiser/print-page'),
+  organiserSeries: () => import('./pages/organiser/series-page'),
 };
 const LoginPage = lazy(pages.login);
 const OpenShiftsPage = lazy(pages.openShifts);
@@ -40,6 +42,7 @@ const CheckInPage = lazy(pages.checkIn);
 const NotFoundPage = lazy(pages.notFound);
 const OrganiserRotaPage = lazy(pages.organiserRota);
 const OrganiserPrintPage = lazy(pages.organiserPrint);
+const OrganiserSeriesPage = lazy(pages.organiserSeries);
 
 /** `/` opens the first tab of the signed-in role: an organiser's board, a volunteer's open shifts. */
 function HomeRedirect() {
@@ -68,7 +71,9 @@ const router = createBrowserRouter([
       { path: '/hours', element: page(<HoursPage />) },
       { path: '/organiser/rota', element: page(<OrganiserRotaPage />) },
       { path: '/organiser/print', element: page(<OrganiserPrintPage />) },
+      { path: '/organiser/series', element: page(<OrganiserSeriesPage />) },
       ...coordinatorRoutes,
+      ...adminRoutes,
     ],
   },
   { path: '*', element: page(<NotFoundPage />) },
@@ -103,6 +108,7 @@ function startLoadingFirstPage(path: string): void {
     '/login': pages.login,
     '/organiser/rota': pages.organiserRota,
     '/organiser/print': pages.organiserPrint,
+    '/organiser/series': pages.organiserSeries,
   };
   void byPath[path]?.();
   if (path === '/' && currentMe()?.account.role === 'organiser') void pages.organiserRota();

@@ -14,7 +14,7 @@ describe('role-aware navigation', () => {
 
   it('gives an organiser the organiser section and sends them to the rota board first', () => {
     const paths = navigationFor('organiser').map((item) => item.to);
-    expect(paths).toEqual(['/organiser/rota', '/organiser/series', '/organiser/print']);
+    expect(paths).toEqual(['/organiser/rota', '/organiser/series', '/organiser/print', '/admin/people']);
     expect(homePathFor('organiser')).toBe('/organiser/rota');
   });
 

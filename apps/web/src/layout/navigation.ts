@@ -21,6 +21,7 @@ const ORGANISER: NavItem[] = [
   { to: '/organiser/rota', label: 'nav.organiserRota' },
   { to: '/organiser/series', label: 'nav.organiserSeries' },
   { to: '/organiser/print', label: 'nav.organiserPrint' },
+  { to: '/admin/people', label: 'nav.adminPeople' },
 ];
 
 /** A coordinator staffs the organisation's places first, and volunteers too (five tabs, as on a phone). */

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { problemMessage } from '../api/problem';
 import { startSession, useMe, useSessionStatus } from '../api/session';
@@ -77,6 +77,10 @@ export default function LoginPage() {
       <p className="muted" style={{ marginTop: 16 }}>
         {t('login.forgot')}
       </p>
+      {/* Residents need no account: their pages (pages/public) start here. */}
+      <Link className="tap-link" to="/community">
+        {t('public.communities.link')}
+      </Link>
     </main>
   );
 }

@@ -7,6 +7,41 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'nav.adminEstates': 'Estates',
   'nav.adminImport': 'Import roster',
   'nav.adminSections': 'People and organisations',
+  'nav.adminHours': 'Hours report',
+  'nav.adminOutbox': 'Outbox',
+
+  'hoursReport.title': 'Service hours report',
+  'hoursReport.intro':
+    'Each volunteer’s shifts and hours in the period chosen, to download as Excel or CSV for the records.',
+  'hoursReport.period.thisMonth': 'This month',
+  'hoursReport.period.lastMonth': 'Last month',
+  'hoursReport.period.thisYear': 'This year',
+  'hoursReport.period.lastYear': 'Last year',
+  'hoursReport.downloadXlsx': 'Download Excel',
+  'hoursReport.downloadCsv': 'Download CSV',
+  'hoursReport.summary': '{from} to {to}: {people} people, {hours} hours in all.',
+  'hoursReport.empty': 'No service hours in this period.',
+  'hoursReport.shifts': 'Shifts',
+  'hoursReport.hours': 'Hours',
+
+  'outbox.title': 'Outbox',
+  'outbox.intro':
+    'Every mail the community sends (shift invitations, reminders): sent, waiting, failed and why; a failed one can be sent again.',
+  'outbox.empty': 'No mail.',
+  'outbox.when': 'When',
+  'outbox.recipient': 'To',
+  'outbox.subject': 'Subject',
+  'outbox.statusLabel': 'Status',
+  'outbox.why': 'Why',
+  'outbox.attempts': '{count} attempts',
+  'outbox.retry': 'Send again',
+  'outbox.retried': 'Queued to be sent again',
+  'outbox.status.all': 'All',
+  'outbox.status.pending': 'Waiting',
+  'outbox.status.sending': 'Sending',
+  'outbox.status.sent': 'Sent',
+  'outbox.status.failed': 'Failed',
+  'outbox.status.cancelled': 'Cancelled',
 
   'admin.search': 'Search by name or phone',
   'admin.add': 'Add',
@@ -45,6 +80,12 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'organisations.contactName': 'Contact',
   'organisations.contactPhone': 'Contact phone',
   'organisations.nameRequired': 'Enter a name',
+  'organisations.kind.community': 'Community',
+  'organisations.kind.social_organisation': 'Social organisation',
+  'organisations.kind.professional_social_workers': 'Professional social workers',
+  'organisations.kind.community_based_organisation': 'Community-based social organisation',
+  'organisations.kind.stationed_unit': 'Unit stationed in the community',
+  'organisations.kind.social_enterprise': 'Social enterprise',
   'organisations.kindRequired': 'Choose a kind',
 
   'estates.title': 'Estates',
@@ -89,8 +130,10 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'import.issue.SKILLS_INVALID': 'Too many or too long skills (at most 30, 50 characters each)',
 
   'problem.ROSTER_FILE_UNREADABLE': 'This file cannot be read: upload an Excel (.xlsx) or CSV file.',
-  'problem.ROSTER_COLUMNS_MISSING': 'The sheet lacks the 姓名 (name) and 手机号 (phone) columns: check the header row.',
+  'problem.ROSTER_COLUMNS_MISSING':
+    'The sheet lacks the 姓名 (name) and 手机号 (phone) columns: check the header row.',
   'problem.ROSTER_EMPTY': 'The sheet lists nobody.',
   'problem.ROSTER_TOO_MANY_ROWS': 'More than 2000 people: import the roster in parts.',
-  'problem.ROSTER_HAS_ERRORS': 'Some rows have errors, so nobody was imported: correct them and upload again.',
+  'problem.ROSTER_HAS_ERRORS':
+    'Some rows have errors, so nobody was imported: correct them and upload again.',
 };

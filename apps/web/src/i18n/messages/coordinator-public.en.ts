@@ -8,10 +8,12 @@ export const coordinatorPublicEn: Record<keyof typeof coordinatorPublicZhCN, str
   'coordinator.blocks.intro':
     'Places the community holds for {organisation}. Put members on them; places still unassigned at the release time go back to everyone.',
   'coordinator.blocks.none': 'No places are held for your organisation at the moment.',
-  'coordinator.blocks.noOrganisation': 'Your account belongs to no organisation. Please ask the community office.',
+  'coordinator.blocks.noOrganisation':
+    'Your account belongs to no organisation. Please ask the community office.',
   'coordinator.blocks.filled': '{assigned} of {places} assigned',
-  'coordinator.blocks.releaseLater': '{unassigned} places unassigned; they go back to everyone on {time}.',
-  'coordinator.blocks.releaseSoon': 'Assign soon: {unassigned} places go back to everyone on {time}.',
+  'coordinator.blocks.releaseLater': 'Not yet assigned: {unassigned}. On {time} these go back to everyone.',
+  'coordinator.blocks.releaseSoon':
+    'Assign soon! Not yet assigned: {unassigned}. On {time} these go back to everyone.',
   'coordinator.blocks.allAssigned': 'Every place is assigned.',
   'coordinator.blocks.members': 'Members on these places',
   'coordinator.blocks.noMembers': 'No members yet.',
@@ -40,9 +42,13 @@ export const coordinatorPublicEn: Record<keyof typeof coordinatorPublicZhCN, str
   'coordinator.hours.total': 'Total',
   'coordinator.hours.period': '{from} to {to}',
 
-  'public.community.intro': "The community market and the service vehicle's visits. No sign-in needed; add them to your phone's calendar too.",
+  'public.communities.title': 'Community programme',
+  'public.communities.none': 'There is no community here yet.',
+  'public.communities.link': 'See the market and the service vehicle without signing in',
+  'public.community.intro':
+    "The community market and the service vehicle's visits. No sign-in needed; add them to your phone's calendar too.",
   'public.community.marketTitle': 'The market in the next seven days',
-  'public.community.nothing': 'Nothing has been announced for this week yet.',
+  'public.community.nothing': 'No market dates announced for the next seven days.',
   'public.community.estates': 'Estates',
   'public.community.estatesIntro': 'Choose your estate to see when the service vehicle comes.',
   'public.estate.intro': 'When the service vehicle comes to {estate}. No sign-in needed.',
@@ -51,12 +57,14 @@ export const coordinatorPublicEn: Record<keyof typeof coordinatorPublicZhCN, str
     'No service vehicle visit to {estate} is planned yet. Once one is, it shows here and in the subscribed calendar.',
   'public.estate.back': 'Back to {community}',
   'public.subscribe.title': "Add to your phone's calendar",
-  'public.subscribe.intro': 'Scan the QR code with your phone or open a link below: new dates appear in your calendar by themselves.',
+  'public.subscribe.intro':
+    'Scan the QR code with your phone or open a link below: new dates appear in your calendar by themselves.',
   'public.subscribe.qrAlt': 'QR code of the calendar link',
   'public.subscribe.webcal': 'Open in my calendar app',
   'public.subscribe.https': 'Calendar address',
   'public.feedFailed': 'The programme cannot be read just now. Please try again later.',
 
+  'kiosk.open': 'Show the check-in QR code (full screen)',
   'kiosk.title': 'Check in here',
   'kiosk.intro': 'Scan the QR code with your phone to check in',
   'kiosk.code': 'Check-in code',

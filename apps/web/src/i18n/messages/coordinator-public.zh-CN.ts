@@ -4,7 +4,8 @@ export const coordinatorPublicZhCN = {
   'nav.coordinatorHours': '组织时长',
 
   'coordinator.blocks.title': '我们组织的预留名额',
-  'coordinator.blocks.intro': '社区为{organisation}预留的班次名额。请把成员分配到名额上；到释放时间还没分配的名额会回到公开认领。',
+  'coordinator.blocks.intro':
+    '社区为{organisation}预留的班次名额。请把成员分配到名额上；到释放时间还没分配的名额会回到公开认领。',
   'coordinator.blocks.none': '目前没有为您的组织预留的名额。',
   'coordinator.blocks.noOrganisation': '您的账号没有关联组织，请联系社区工作人员。',
   'coordinator.blocks.filled': '已分配 {assigned} / {places} 人',
@@ -37,9 +38,12 @@ export const coordinatorPublicZhCN = {
   'coordinator.hours.total': '合计',
   'coordinator.hours.period': '{from} 至 {to}',
 
+  'public.communities.title': '社区活动',
+  'public.communities.none': '这里还没有社区。',
+  'public.communities.link': '不用登录，查看社区市集和服务车安排',
   'public.community.intro': '社区市集和服务车的安排，无需登录。也可以把日历订阅到手机上。',
   'public.community.marketTitle': '接下来七天的市集',
-  'public.community.nothing': '本周还没有公布的活动。',
+  'public.community.nothing': '接下来七天还没有公布的市集。',
   'public.community.estates': '各小区',
   'public.community.estatesIntro': '选择您住的小区，查看服务车什么时候来。',
   'public.estate.intro': '流动服务车到{estate}的时间，无需登录。',
@@ -53,6 +57,7 @@ export const coordinatorPublicZhCN = {
   'public.subscribe.https': '日历地址',
   'public.feedFailed': '暂时读不到活动安排，请稍后再试。',
 
+  'kiosk.open': '打开签到二维码（大屏显示）',
   'kiosk.title': '扫码签到',
   'kiosk.intro': '用手机扫描二维码签到',
   'kiosk.code': '签到码',

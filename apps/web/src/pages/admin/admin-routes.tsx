@@ -8,10 +8,12 @@ const PeoplePage = lazy(() => import('./people-page'));
 const OrganisationsPage = lazy(() => import('./organisations-page'));
 const EstatesPage = lazy(() => import('./estates-page'));
 const RosterImportPage = lazy(() => import('./roster-import-page'));
+const HoursReportPage = lazy(() => import('./hours-report-page'));
+const OutboxPage = lazy(() => import('./outbox-page'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
-/** The organiser's directory (人员, 组织, 小区, 导入名册), inside the signed-in shell (app.tsx). */
+/** The organiser's directory (人员, 组织, 小区, 导入名册), the hours report and the outbox, inside the signed-in shell (app.tsx). */
 export const adminRoutes: RouteObject[] = [
   {
     path: '/admin',
@@ -22,6 +24,8 @@ export const adminRoutes: RouteObject[] = [
       { path: 'organisations', element: page(<OrganisationsPage />) },
       { path: 'estates', element: page(<EstatesPage />) },
       { path: 'import', element: page(<RosterImportPage />) },
+      { path: 'hours', element: page(<HoursReportPage />) },
+      { path: 'outbox', element: page(<OutboxPage />) },
     ],
   },
 ];

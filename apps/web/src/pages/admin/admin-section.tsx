@@ -9,6 +9,8 @@ const SECTIONS: { to: string; label: MessageKey }[] = [
   { to: '/admin/organisations', label: 'nav.adminOrganisations' },
   { to: '/admin/estates', label: 'nav.adminEstates' },
   { to: '/admin/import', label: 'nav.adminImport' },
+  { to: '/admin/hours', label: 'nav.adminHours' },
+  { to: '/admin/outbox', label: 'nav.adminOutbox' },
 ];
 
 /**
@@ -19,14 +21,16 @@ export function AdminSection() {
   const { t } = useI18n();
   return (
     <OrganiserOnly>
-      <nav className="admin-sections" aria-label={t('nav.adminSections')}>
-        {SECTIONS.map((section) => (
-          <NavLink key={section.to} to={section.to} className="admin-section-link">
-            {t(section.label)}
-          </NavLink>
-        ))}
-      </nav>
-      <Outlet />
+      <div className="admin-page">
+        <nav className="admin-sections" aria-label={t('nav.adminSections')}>
+          {SECTIONS.map((section) => (
+            <NavLink key={section.to} to={section.to} className="admin-section-link">
+              {t(section.label)}
+            </NavLink>
+          ))}
+        </nav>
+        <Outlet />
+      </div>
     </OrganiserOnly>
   );
 }

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Steps, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Steps, Table, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { problemMessage } from '../../api/problem';
 import { useI18n } from '../../i18n/i18n';
 import type { Translate } from '../../i18n/translate';
 import { PageHeader } from '../../layout/page-state';
+import { TableRegion } from './table-region';
 import { importRoster, previewRoster, type RosterIssue, type RosterRow } from './roster-import-api';
 import './admin.css';
 
@@ -57,6 +58,8 @@ export default function RosterImportPage() {
       <PageHeader title={t('import.title')} intro={t('import.intro')} />
       <Steps
         current={step}
+        size="small"
+        responsive={false}
         items={[
           { title: t('import.step.upload') },
           { title: t('import.step.check') },
@@ -136,38 +139,39 @@ export default function RosterImportPage() {
 function RosterTable({ rows }: { rows: RosterRow[] }) {
   const { t } = useI18n();
   return (
-    <Table<RosterRow>
-      rowKey="row"
-      dataSource={rows}
-      pagination={rows.length > 50 ? { pageSize: 50 } : false}
-      scroll={{ x: 'max-content' }}
-      rowClassName={(row) => (row.issues.length ? 'roster-row-invalid' : '')}
-      columns={[
-        { title: t('import.row'), dataIndex: 'row', width: 72 },
-        { title: t('people.name'), dataIndex: 'name' },
-        { title: t('people.phone'), dataIndex: 'phone' },
-        { title: t('people.estate'), dataIndex: 'estateName', render: (value) => value ?? t('admin.none') },
-        {
-          title: t('organisations.title'),
-          dataIndex: 'organisationName',
-          render: (value) => value ?? t('admin.none'),
-        },
-        { title: t('people.skills'), dataIndex: 'skills', render: (skills: string[]) => skills.join('、') },
-        {
-          title: t('import.problems'),
-          key: 'issues',
-          render: (_, row) =>
-            row.issues.length === 0 ? (
-              <Tag color="success">{t('import.ok')}</Tag>
-            ) : (
-              <ul className="roster-issues">
-                {row.issues.map((issue) => (
-                  <li key={issue.code}>{issueText(t, issue, row)}</li>
-                ))}
-              </ul>
-            ),
-        },
-      ]}
-    />
+    <TableRegion label={t('import.title')}>
+      <Table<RosterRow>
+        rowKey="row"
+        dataSource={rows}
+        pagination={rows.length > 50 ? { pageSize: 50 } : false}
+        rowClassName={(row) => (row.issues.length ? 'roster-row-invalid' : '')}
+        columns={[
+          { title: t('import.row'), dataIndex: 'row', width: 72 },
+          {
+            title: t('import.problems'),
+            key: 'issues',
+            render: (_, row) =>
+              row.issues.length === 0 ? (
+                <span className="admin-status-active">{t('import.ok')}</span>
+              ) : (
+                <ul className="roster-issues">
+                  {row.issues.map((issue) => (
+                    <li key={issue.code}>{issueText(t, issue, row)}</li>
+                  ))}
+                </ul>
+              ),
+          },
+          { title: t('people.name'), dataIndex: 'name' },
+          { title: t('people.phone'), dataIndex: 'phone' },
+          { title: t('people.estate'), dataIndex: 'estateName', render: (value) => value ?? t('admin.none') },
+          {
+            title: t('organisations.title'),
+            dataIndex: 'organisationName',
+            render: (value) => value ?? t('admin.none'),
+          },
+          { title: t('people.skills'), dataIndex: 'skills', render: (skills: string[]) => skills.join('、') },
+        ]}
+      />
+    </TableRegion>
   );
 }

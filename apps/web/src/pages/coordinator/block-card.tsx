@@ -6,7 +6,14 @@ import { problemMessage } from '../../api/problem';
 import { formatDateTime, formatRange } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { useToasts } from '../../layout/feedback';
-import { assignableMembers, onBlock, releaseState, shrinkOptions, type Block, type BlockPerson } from './blocks-data';
+import {
+  assignableMembers,
+  onBlock,
+  releaseState,
+  shrinkOptions,
+  type Block,
+  type BlockPerson,
+} from './blocks-data';
 
 export interface Member {
   personId: string;
@@ -20,8 +27,8 @@ export function BlockCard({
   members,
 }: {
   block: Block;
-  /** everyone the rota shows the coordinator on this shift */
-  people: readonly BlockPerson[];
+  /** everyone the rota shows the coordinator on this shift; undefined beyond the rota's 31 days */
+  people: readonly BlockPerson[] | undefined;
   members: readonly Member[];
 }) {
   const { t, language } = useI18n();
@@ -73,8 +80,8 @@ export function BlockCard({
   const place = block.shift.estate?.name ?? block.shift.locationText;
   const release = releaseState(block, new Date());
   const releaseTime = formatDateTime(block.releaseAt, block.timeZone, language);
-  const mine = onBlock(people, block.organisationId);
-  const candidates = assignableMembers(members, people);
+  const mine = people && onBlock(people, block.organisationId);
+  const candidates = assignableMembers(members, people ?? []);
   const sizes = shrinkOptions(block);
   const titleId = `block-${block.id}`;
   const failure = assign.error ?? shrink.error ?? cancel.error;
@@ -103,8 +110,8 @@ export function BlockCard({
         </p>
       )}
 
-      <h4 className="block-subheading">{t('coordinator.blocks.members')}</h4>
-      {mine.length === 0 ? (
+      {mine && <h4 className="block-subheading">{t('coordinator.blocks.members')}</h4>}
+      {!mine ? null : mine.length === 0 ? (
         <p className="muted">{t('coordinator.blocks.noMembers')}</p>
       ) : (
         <ul className="block-people">

@@ -49,7 +49,9 @@ describe('peopleByShift, onBlock and assignableMembers', () => {
     status: 'confirmed' as const,
   });
   const rota = {
-    days: [{ shifts: [{ id: 'shift-1', people: [person('a', 'org'), person('b', null), person('c', 'other')] }] }],
+    days: [
+      { shifts: [{ id: 'shift-1', people: [person('a', 'org'), person('b', null), person('c', 'other')] }] },
+    ],
   } as unknown as Parameters<typeof peopleByShift>[0];
 
   it("lists only the organisation's members on its places", () => {

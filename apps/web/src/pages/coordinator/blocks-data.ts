@@ -8,15 +8,16 @@ export type BlockPerson = RotaShift['people'][number];
 export const RELEASE_WARNING_MS = 48 * 60 * 60 * 1000;
 
 export type ReleaseState =
-  | { kind: 'full' }
-  | { kind: 'later'; unassigned: number }
-  | { kind: 'soon'; unassigned: number };
+  { kind: 'full' } | { kind: 'later'; unassigned: number } | { kind: 'soon'; unassigned: number };
 
 /**
  * What happens to the block's unassigned places: none left (nothing to release), released at
  * `releaseAt` (a plain line), or released soon (a warning the coordinator cannot miss).
  */
-export function releaseState(block: Pick<Block, 'places' | 'assigned' | 'releaseAt'>, now: Date): ReleaseState {
+export function releaseState(
+  block: Pick<Block, 'places' | 'assigned' | 'releaseAt'>,
+  now: Date,
+): ReleaseState {
   const unassigned = block.places - block.assigned;
   if (unassigned <= 0) return { kind: 'full' };
   const untilRelease = Date.parse(block.releaseAt) - now.getTime();
@@ -26,7 +27,8 @@ export function releaseState(block: Pick<Block, 'places' | 'assigned' | 'release
 /** The sizes a block may shrink to: fewer than now, at least one place and the members assigned. */
 export function shrinkOptions(block: Pick<Block, 'places' | 'assigned'>): number[] {
   const options: number[] = [];
-  for (let places = block.places - 1; places >= Math.max(block.assigned, 1); places -= 1) options.push(places);
+  for (let places = block.places - 1; places >= Math.max(block.assigned, 1); places -= 1)
+    options.push(places);
   return options;
 }
 

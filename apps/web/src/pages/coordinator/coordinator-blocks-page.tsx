@@ -97,7 +97,7 @@ export default function CoordinatorBlocksPage() {
             <BlockCard
               key={block.id}
               block={block}
-              people={people.get(block.shiftId) ?? []}
+              people={people.get(block.shiftId)}
               members={members.data.items}
             />
           ))}

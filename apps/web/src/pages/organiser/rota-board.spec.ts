@@ -65,6 +65,9 @@ describe('the rota board', () => {
       '翡翠龙湾小区 · 3号门',
     );
     expect(placeLabel(shift({ locationText: null }))).toBe('');
+    expect(
+      placeLabel(shift({ estate: { id: 'e', name: '城南花园小区' }, locationText: '城南花园小区 中心广场' })),
+    ).toBe('城南花园小区 中心广场');
   });
 
   it('lays shifts out by place and day, in time order, places without a name last', () => {

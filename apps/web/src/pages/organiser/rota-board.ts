@@ -25,10 +25,15 @@ export function filledOf(shift: RotaShift): number {
   return shift.confirmed + shift.held;
 }
 
-/** Where a shift happens, as the board's row: the estate and, when given, the exact place. */
+/**
+ * Where a shift happens, as the board's row: the estate and, when given, the exact place; a place
+ * that already names its estate (`城南花园小区 中心广场`) is not prefixed with it again.
+ */
 export function placeLabel(shift: RotaShift): string {
-  const parts = [shift.estate?.name, shift.locationText].filter((part): part is string => !!part);
-  return parts.join(' · ');
+  const estate = shift.estate?.name;
+  const place = shift.locationText?.trim();
+  if (estate && place) return place.startsWith(estate) ? place : `${estate} · ${place}`;
+  return estate ?? place ?? '';
 }
 
 export interface BoardRow {

@@ -6,7 +6,7 @@ import { EmptyState, PageError, PageHeader, PageLoading } from '../../layout/pag
 import { boardRows, shiftState, shiftsToFill, type Rota } from './rota-board';
 import { OrganiserOnly } from './organiser-only';
 import { useRota } from './rota-query';
-import { RotaShiftCard } from './shift-card';
+import { RotaShiftCard, stateLabel } from './shift-card';
 import { ShiftDetail } from './shift-detail';
 import { addDays, parseDay } from './week';
 import './organiser.css';
@@ -42,7 +42,7 @@ export function WeekSwitcher({ rota, path }: { rota: Rota; path: string }) {
   const { t, language } = useI18n();
   return (
     <nav className="week-switcher" aria-label={t('rota.weekSwitcher')}>
-      <Link className="ant-btn ant-btn-default ant-btn-lg" to={`${path}?from=${addDays(rota.from, -7)}`}>
+      <Link className="link-button-like" to={`${path}?from=${addDays(rota.from, -7)}`}>
         {t('rota.previousWeek')}
       </Link>
       <span className="week-label">
@@ -51,10 +51,10 @@ export function WeekSwitcher({ rota, path }: { rota: Rota; path: string }) {
           to: formatLocalDate(rota.to, language),
         })}
       </span>
-      <Link className="ant-btn ant-btn-default ant-btn-lg" to={`${path}?from=${addDays(rota.from, 7)}`}>
+      <Link className="link-button-like" to={`${path}?from=${addDays(rota.from, 7)}`}>
         {t('rota.nextWeek')}
       </Link>
-      <Link className="ant-btn ant-btn-link ant-btn-lg" to={path}>
+      <Link className="link-button-like quiet" to={path}>
         {t('rota.thisWeek')}
       </Link>
     </nav>
@@ -73,7 +73,7 @@ function Week({ rota }: { rota: Rota }) {
     <>
       <div className="rota-toolbar">
         <WeekSwitcher rota={rota} path="/organiser/rota" />
-        <Link className="ant-btn ant-btn-primary ant-btn-lg" to={`/organiser/print?from=${rota.from}`}>
+        <Link className="link-button-like primary" to={`/organiser/print?from=${rota.from}`}>
           {t('rota.print')}
         </Link>
       </div>
@@ -97,8 +97,7 @@ function Week({ rota }: { rota: Rota }) {
                     </button>{' '}
                     {formatRange(shift.startsAt, shift.endsAt, shift.timeZone, language)} ·{' '}
                     <span className={`rota-state rota-state-${shiftState(shift, now)}`}>
-                      {t(`rota.state.${shiftState(shift, now)}`)} ·{' '}
-                      {t('rota.missing', { count: shift.unfilled })}
+                      {stateLabel(shift, shiftState(shift, now), t)}
                     </span>
                   </li>
                 ))}

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { hasMessage } from '../../i18n/translate';
 import { useToasts } from '../../layout/feedback';
 import { filledOf, placeLabel, type RotaShift } from './rota-board';
+import { SeriesEdit } from './series-edit';
 
 /** A shift opened from the board: who is on it, what organisations hold, and adding a person. */
 export function ShiftDetail({ shift, onClose }: { shift: RotaShift | undefined; onClose: () => void }) {
@@ -31,9 +32,18 @@ export function ShiftDetail({ shift, onClose }: { shift: RotaShift | undefined; 
             {t('rota.filled', { filled: filledOf(shift), capacity: shift.capacity })}
             {shift.waitlisted > 0 && ` · ${t('rota.waitlisted', { count: shift.waitlisted })}`}
           </p>
+          {shift.status === 'open' && (
+            // The check-in kiosk (pages/public/kiosk-page.tsx), in its own tab for the screen on site.
+            <a className="tap-link" href={`/kiosk/${shift.id}`} target="_blank" rel="noopener">
+              {t('kiosk.open')}
+            </a>
+          )}
           <People shift={shift} />
           <Blocks shift={shift} />
           {shift.status === 'open' && <AddPerson shift={shift} />}
+          {shift.status === 'open' && shift.seriesId && (
+            <SeriesEdit shift={shift} seriesId={shift.seriesId} />
+          )}
         </div>
       )}
     </Drawer>

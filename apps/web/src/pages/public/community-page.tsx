@@ -26,7 +26,8 @@ export default function CommunityPage() {
   }
   const { community, items: estates } = directory.data;
   return (
-    <PublicLayout community={community.name}>
+    // The heading names the community; the brand line stays the app's.
+    <PublicLayout>
       <PageHeader title={community.name} intro={t('public.community.intro')} />
       <PublicEvents
         feedPath={marketFeedPath(slug)}

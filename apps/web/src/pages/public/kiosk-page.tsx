@@ -18,7 +18,7 @@ const REFRESH_MS = 60_000;
 
 /** Large enough to scan from a step away, small enough to fit the screen with the code beside it. */
 function qrSize(): number {
-  return Math.max(200, Math.min(window.innerWidth - 48, window.innerHeight - 280, 560));
+  return Math.max(200, Math.min(window.innerWidth - 48, window.innerHeight - 340, 560));
 }
 
 /** The organiser's screen on site: the shift's check-in QR code, large, and its six digits. */
@@ -60,8 +60,14 @@ export default function KioskPage() {
         <PageError error={code.error} onRetry={() => code.refetch()} />
       ) : (
         <>
-          <div className="kiosk-qr" role="img" aria-label={t('kiosk.qrAlt')} data-url={code.data.url}>
-            <QRCode value={code.data.url} size={size} type="svg" bordered={false} errorLevel="M" />
+          <div className="kiosk-qr" data-url={code.data.url}>
+            <QRCode
+              value={code.data.url}
+              size={size}
+              bordered={false}
+              errorLevel="M"
+              aria-label={t('kiosk.qrAlt')}
+            />
           </div>
           <p className="kiosk-code">
             <span className="muted">{t('kiosk.code')}</span>

@@ -66,8 +66,8 @@ export function SubscribeFeed({ feedPath }: { feedPath: string }) {
         {t('public.subscribe.title')}
       </h2>
       <p className="muted">{t('public.subscribe.intro')}</p>
-      <div className="public-qr" role="img" aria-label={t('public.subscribe.qrAlt')}>
-        <QRCode value={links.https} size={200} type="svg" bordered={false} />
+      <div className="public-qr">
+        <QRCode value={links.https} size={200} bordered={false} aria-label={t('public.subscribe.qrAlt')} />
       </div>
       <a className="tap-link" href={links.webcal}>
         {t('public.subscribe.webcal')}

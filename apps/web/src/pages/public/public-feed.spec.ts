@@ -66,7 +66,9 @@ describe('eventsWithin', () => {
   });
 
   it('reads an empty calendar as nothing announced', () => {
-    expect(eventsWithin('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nEND:VCALENDAR\r\n', from, 7)).toEqual([]);
+    expect(eventsWithin('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nEND:VCALENDAR\r\n', from, 7)).toEqual(
+      [],
+    );
   });
 });
 
