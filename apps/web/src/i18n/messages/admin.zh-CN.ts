@@ -46,7 +46,7 @@ export const adminZhCN = {
   'admin.cancel': '取消',
   'admin.saved': '已保存',
   'admin.total': '共 {count} 条',
-  'admin.none': '—',
+  'admin.none': '无',
   'admin.active': '在册',
   'admin.inactive': '已停用',
 
