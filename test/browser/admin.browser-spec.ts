@@ -147,9 +147,10 @@ describeInBrowser('the organiser keeps the directory and imports the roster', ()
     await page.getByRole('heading', { level: 1, name: '人员' }).waitFor();
     await page.getByPlaceholder('按姓名或手机号搜索').fill('13800138001');
     await page.keyboard.press('Enter');
+    // The list from before the search may still be on screen: wait until only the match is left.
+    await page.waitForFunction(() => document.querySelectorAll('tr.ant-table-row').length === 1);
     const found = page.locator('tr.ant-table-row', { hasText: '赵敏' });
     await expect(found.innerText()).resolves.toMatch(/翡翠龙湾小区[\s\S]*理发、缝补/);
-    await expect(page.locator('tr.ant-table-row').count()).resolves.toBe(1);
 
     // The same file once more: everyone in it is recorded now, so nobody is imported twice.
     await page.goto('/admin/import');
@@ -205,15 +206,18 @@ describeInBrowser('the organiser keeps the directory and imports the roster', ()
     await page.goto('/admin/outbox');
     await page.locator('.ant-segmented').getByText('失败', { exact: true }).click();
     const row = page.locator('tr.ant-table-row', { hasText: '明天 09:00 城南市集' });
+    await row.filter({ hasText: '已尝试 5 次' }).waitFor();
     await expect(row.innerText()).resolves.toMatch(
       /失败[\s\S]*550 5\.1\.1 mailbox unavailable · 已尝试 5 次/,
     );
     await row.getByRole('button', { name: /重发/ }).click();
     await page.getByText('已重新排队发送').waitFor();
     await page.locator('.ant-segmented').getByText('全部', { exact: true }).click();
-    await expect(
-      page.locator('tr.ant-table-row', { hasText: '明天 09:00 城南市集' }).innerText(),
-    ).resolves.toContain('待发送');
+    // Waits (innerText would read once, maybe the list from before the refetch).
+    await page
+      .locator('tr.ant-table-row', { hasText: '明天 09:00 城南市集' })
+      .filter({ hasText: '待发送' })
+      .waitFor();
     await context.close();
   });
 

@@ -117,7 +117,7 @@ describeInBrowser('the organiser plans the week', () => {
       .click();
     await page.getByText('已把陈静加入这个班次').waitFor();
     await panel(page).locator('.person-row', { hasText: '陈静' }).getByText('已确认').waitFor();
-    await expect(panel(page).innerText()).resolves.toContain('已排 1/3');
+    await panel(page).getByText('已排 1/3').waitFor();
     await check(page, 'rota-shift-desktop-zh-CN');
     // One more person from Wednesday on: this and the following dates of the series, not Monday's.
     await panel(page).getByRole('radio', { name: '这一次及以后各次' }).check();
@@ -126,8 +126,9 @@ describeInBrowser('the organiser plans the week', () => {
     await page.getByText('已修改 3 个班次，相关志愿者会收到通知').waitFor();
     await panel(page).getByText('已排 1/4').waitFor();
     const seriesCards = page.locator('td .rota-card', { hasText: titles.series });
-    await expect(seriesCards.nth(0).innerText()).resolves.toContain('已排 0/3');
-    await expect(seriesCards.nth(4).innerText()).resolves.toContain('已排 0/4');
+    // Waits for the board's refetch (innerText would read the cards once).
+    await seriesCards.nth(0).filter({ hasText: '已排 0/3' }).waitFor();
+    await seriesCards.nth(4).filter({ hasText: '已排 0/4' }).waitFor();
     await page.keyboard.press('Escape');
 
     // The overlapping shift refuses her, saying why about her, not "you".

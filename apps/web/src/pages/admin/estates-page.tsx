@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Button, Form, Input, InputNumber, Modal, Table } from 'antd';
+import { Button, Form, Input, InputNumber, Modal } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n/i18n';
 import { useToasts } from '../../layout/feedback';
-import { PageError, PageHeader } from '../../layout/page-state';
-import { TableRegion } from './table-region';
+import { PageHeader } from '../../layout/page-state';
+import { QueryTable } from './table-region';
 
 type Estate = components['schemas']['EstatePageDto_Output']['items'][number];
 interface NewEstate {
@@ -32,28 +32,21 @@ export default function EstatesPage() {
           {t('estates.addTitle')}
         </Button>
       </div>
-      {estates.isError ? (
-        <PageError error={estates.error} onRetry={() => estates.refetch()} />
-      ) : (
-        <TableRegion label={t('estates.title')}>
-          <Table<Estate>
-            rowKey="id"
-            loading={estates.isPending}
-            dataSource={estates.data?.items}
-            pagination={false}
-            locale={{ emptyText: t('estates.empty') }}
-            columns={[
-              { title: t('estates.name'), dataIndex: 'name' },
-              { title: t('estates.address'), dataIndex: 'address', render: (v) => v ?? t('admin.none') },
-              {
-                title: t('estates.households'),
-                dataIndex: 'households',
-                render: (v) => v ?? t('admin.none'),
-              },
-            ]}
-          />
-        </TableRegion>
-      )}
+      <QueryTable<Estate>
+        label={t('estates.title')}
+        query={estates}
+        pagination={false}
+        locale={{ emptyText: t('estates.empty') }}
+        columns={[
+          { title: t('estates.name'), dataIndex: 'name' },
+          { title: t('estates.address'), dataIndex: 'address', render: (v) => v ?? t('admin.none') },
+          {
+            title: t('estates.households'),
+            dataIndex: 'households',
+            render: (v) => v ?? t('admin.none'),
+          },
+        ]}
+      />
       {adding && <AddEstate onClose={() => setAdding(false)} />}
     </>
   );

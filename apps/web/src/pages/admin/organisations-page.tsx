@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Button, Form, Input, Modal, Select, Table } from 'antd';
+import { Button, Form, Input, Modal, Select } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n/i18n';
 import { useToasts } from '../../layout/feedback';
-import { PageError, PageHeader } from '../../layout/page-state';
-import { ActiveStatus, TableRegion } from './table-region';
+import { PageHeader } from '../../layout/page-state';
+import { ActiveStatus, QueryTable } from './table-region';
 
 type Organisation = components['schemas']['OrganisationPageDto_Output']['items'][number];
 type NewOrganisation = components['schemas']['CreateOrganisationRequest'];
@@ -41,40 +41,33 @@ export default function OrganisationsPage() {
           {t('organisations.addTitle')}
         </Button>
       </div>
-      {organisations.isError ? (
-        <PageError error={organisations.error} onRetry={() => organisations.refetch()} />
-      ) : (
-        <TableRegion label={t('organisations.title')}>
-          <Table<Organisation>
-            rowKey="id"
-            loading={organisations.isPending}
-            dataSource={organisations.data?.items}
-            pagination={false}
-            locale={{ emptyText: t('organisations.empty') }}
-            columns={[
-              { title: t('organisations.name'), dataIndex: 'name' },
-              { title: t('organisations.kind'), key: 'kind', render: (_, row) => kindLabel(row) },
-              {
-                title: t('organisations.contactName'),
-                dataIndex: 'contactName',
-                render: (v) => v ?? t('admin.none'),
-              },
-              {
-                title: t('organisations.contactPhone'),
-                dataIndex: 'contactPhone',
-                render: (v) => v ?? t('admin.none'),
-              },
-              {
-                title: t('people.status'),
-                dataIndex: 'active',
-                render: (active: boolean) => (
-                  <ActiveStatus active={active} labels={[t('admin.active'), t('admin.inactive')]} />
-                ),
-              },
-            ]}
-          />
-        </TableRegion>
-      )}
+      <QueryTable<Organisation>
+        label={t('organisations.title')}
+        query={organisations}
+        pagination={false}
+        locale={{ emptyText: t('organisations.empty') }}
+        columns={[
+          { title: t('organisations.name'), dataIndex: 'name' },
+          { title: t('organisations.kind'), key: 'kind', render: (_, row) => kindLabel(row) },
+          {
+            title: t('organisations.contactName'),
+            dataIndex: 'contactName',
+            render: (v) => v ?? t('admin.none'),
+          },
+          {
+            title: t('organisations.contactPhone'),
+            dataIndex: 'contactPhone',
+            render: (v) => v ?? t('admin.none'),
+          },
+          {
+            title: t('people.status'),
+            dataIndex: 'active',
+            render: (active: boolean) => (
+              <ActiveStatus active={active} labels={[t('admin.active'), t('admin.inactive')]} />
+            ),
+          },
+        ]}
+      />
       {adding && <AddOrganisation onClose={() => setAdding(false)} />}
     </>
   );

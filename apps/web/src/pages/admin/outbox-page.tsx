@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Segmented, Table } from 'antd';
+import { Button, Segmented } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
@@ -7,8 +7,8 @@ import type { components } from '../../api/schema';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { useToasts } from '../../layout/feedback';
-import { PageError, PageHeader } from '../../layout/page-state';
-import { TableRegion } from './table-region';
+import { PageHeader } from '../../layout/page-state';
+import { QueryTable } from './table-region';
 
 type Message = components['schemas']['OutboxPageDto_Output']['items'][number];
 type Status = Message['status'];
@@ -59,71 +59,62 @@ export default function OutboxPage() {
           options={FILTERS.map((value) => ({ value, label: t(`outbox.status.${value}`) }))}
         />
       </div>
-      {outbox.isError ? (
-        <PageError error={outbox.error} onRetry={() => outbox.refetch()} />
-      ) : (
-        <TableRegion label={t('outbox.title')}>
-          <Table<Message>
-            rowKey="id"
-            loading={outbox.isPending}
-            dataSource={outbox.data?.items}
-            locale={{ emptyText: t('outbox.empty') }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: outbox.data?.total,
-              onChange: setPage,
-              showSizeChanger: false,
-              hideOnSinglePage: true,
-            }}
-            columns={[
-              {
-                title: t('outbox.when'),
-                key: 'when',
-                render: (_, m) => formatDateTime(m.sentAt ?? m.availableAt, m.timeZone, language),
-              },
-              { title: t('outbox.recipient'), dataIndex: 'recipientEmail' },
-              { title: t('outbox.subject'), dataIndex: 'subject' },
-              {
-                title: t('outbox.statusLabel'),
-                dataIndex: 'status',
-                render: (status: Status) => (
-                  <span className={`outbox-status outbox-status-${status}`}>
-                    {t(`outbox.status.${status}`)}
-                  </span>
-                ),
-              },
-              {
-                title: t('outbox.why'),
-                key: 'why',
-                render: (_, m) =>
-                  m.lastError ? (
-                    <span className="outbox-error">
-                      {m.lastError}
-                      {m.attempts > 0 && ` · ${t('outbox.attempts', { count: m.attempts })}`}
-                    </span>
-                  ) : (
-                    t('admin.none')
-                  ),
-              },
-              {
-                title: t('people.actions'),
-                key: 'actions',
-                render: (_, m) =>
-                  m.status === 'failed' ? (
-                    <Button
-                      loading={retry.isPending && retry.variables === m.id}
-                      onClick={() => retry.mutate(m.id)}
-                      aria-label={`${t('outbox.retry')}: ${m.subject}`}
-                    >
-                      {t('outbox.retry')}
-                    </Button>
-                  ) : null,
-              },
-            ]}
-          />
-        </TableRegion>
-      )}
+      <QueryTable<Message>
+        label={t('outbox.title')}
+        query={outbox}
+        locale={{ emptyText: t('outbox.empty') }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: outbox.data?.total,
+          onChange: setPage,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+        }}
+        columns={[
+          {
+            title: t('outbox.when'),
+            key: 'when',
+            render: (_, m) => formatDateTime(m.sentAt ?? m.availableAt, m.timeZone, language),
+          },
+          { title: t('outbox.recipient'), dataIndex: 'recipientEmail' },
+          { title: t('outbox.subject'), dataIndex: 'subject' },
+          {
+            title: t('outbox.statusLabel'),
+            dataIndex: 'status',
+            render: (status: Status) => (
+              <span className={`outbox-status outbox-status-${status}`}>{t(`outbox.status.${status}`)}</span>
+            ),
+          },
+          {
+            title: t('outbox.why'),
+            key: 'why',
+            render: (_, m) =>
+              m.lastError ? (
+                <span className="outbox-error">
+                  {m.lastError}
+                  {m.attempts > 0 && ` · ${t('outbox.attempts', { count: m.attempts })}`}
+                </span>
+              ) : (
+                t('admin.none')
+              ),
+          },
+          {
+            title: t('people.actions'),
+            key: 'actions',
+            render: (_, m) =>
+              m.status === 'failed' ? (
+                <Button
+                  loading={retry.isPending && retry.variables === m.id}
+                  onClick={() => retry.mutate(m.id)}
+                  aria-label={`${t('outbox.retry')}: ${m.subject}`}
+                >
+                  {t('outbox.retry')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Form, Input, InputNumber, Modal, Select, Table } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n/i18n';
 import { useToasts } from '../../layout/feedback';
-import { PageError, PageHeader } from '../../layout/page-state';
-import { ActiveStatus, TableRegion } from './table-region';
+import { PageHeader } from '../../layout/page-state';
+import { ActiveStatus, QueryTable } from './table-region';
 import { useEstateNames } from '../estates';
 
 type Person = components['schemas']['PersonPageDto_Output']['items'][number];
@@ -63,56 +63,49 @@ export default function PeoplePage() {
           {t('people.importLink')}
         </Link>
       </div>
-      {people.isError ? (
-        <PageError error={people.error} onRetry={() => people.refetch()} />
-      ) : (
-        <TableRegion label={t('people.title')}>
-          <Table<Person>
-            rowKey="id"
-            loading={people.isPending}
-            dataSource={people.data?.items}
-            locale={{ emptyText: t('people.empty') }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: people.data?.total,
-              onChange: setPage,
-              showSizeChanger: false,
-              showTotal: (count) => t('admin.total', { count }),
-            }}
-            columns={[
-              { title: t('people.name'), dataIndex: 'name' },
-              { title: t('people.phone'), dataIndex: 'phone', render: (phone) => phone ?? t('admin.none') },
-              {
-                title: t('people.estate'),
-                dataIndex: 'homeEstateId',
-                render: (id: string | null) => (id ? (estates.get(id) ?? t('admin.none')) : t('admin.none')),
-              },
-              {
-                title: t('people.skills'),
-                dataIndex: 'skills',
-                render: (skills: string[]) => skills.join('、'),
-              },
-              {
-                title: t('people.status'),
-                dataIndex: 'active',
-                render: (active: boolean) => (
-                  <ActiveStatus active={active} labels={[t('admin.active'), t('admin.inactive')]} />
-                ),
-              },
-              {
-                title: t('people.actions'),
-                key: 'actions',
-                render: (_, person) => (
-                  <Button onClick={() => setEditing(person)} aria-label={`${t('admin.edit')} ${person.name}`}>
-                    {t('admin.edit')}
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        </TableRegion>
-      )}
+      <QueryTable<Person>
+        label={t('people.title')}
+        query={people}
+        locale={{ emptyText: t('people.empty') }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: people.data?.total,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (count) => t('admin.total', { count }),
+        }}
+        columns={[
+          { title: t('people.name'), dataIndex: 'name' },
+          { title: t('people.phone'), dataIndex: 'phone', render: (phone) => phone ?? t('admin.none') },
+          {
+            title: t('people.estate'),
+            dataIndex: 'homeEstateId',
+            render: (id: string | null) => (id ? (estates.get(id) ?? t('admin.none')) : t('admin.none')),
+          },
+          {
+            title: t('people.skills'),
+            dataIndex: 'skills',
+            render: (skills: string[]) => skills.join('、'),
+          },
+          {
+            title: t('people.status'),
+            dataIndex: 'active',
+            render: (active: boolean) => (
+              <ActiveStatus active={active} labels={[t('admin.active'), t('admin.inactive')]} />
+            ),
+          },
+          {
+            title: t('people.actions'),
+            key: 'actions',
+            render: (_, person) => (
+              <Button onClick={() => setEditing(person)} aria-label={`${t('admin.edit')} ${person.name}`}>
+                {t('admin.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {editing !== undefined && (
         <PersonDialog person={editing} estates={estates} onClose={() => setEditing(undefined)} />
       )}

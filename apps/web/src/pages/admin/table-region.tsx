@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import { Table, type TableProps } from 'antd';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { PageError } from '../../layout/page-state';
 
 /**
  * A wide table on a narrow screen scrolls sideways inside this region, which the keyboard can
@@ -17,5 +20,25 @@ export function TableRegion({ label, children }: { label: string; children: Reac
 export function ActiveStatus({ active, labels }: { active: boolean; labels: [string, string] }) {
   return (
     <span className={active ? 'admin-status-active' : 'admin-status-inactive'}>{labels[active ? 0 : 1]}</span>
+  );
+}
+
+/**
+ * An admin page's list: what went wrong (with a retry) when loading failed, otherwise the table of
+ * the query's items in its keyboard-reachable region.
+ */
+export function QueryTable<Row extends { id: string }>({
+  label,
+  query,
+  ...table
+}: { label: string; query: UseQueryResult<{ items: Row[] }> } & Omit<
+  TableProps<Row>,
+  'rowKey' | 'loading' | 'dataSource'
+>) {
+  if (query.isError) return <PageError error={query.error} onRetry={() => query.refetch()} />;
+  return (
+    <TableRegion label={label}>
+      <Table<Row> rowKey="id" loading={query.isPending} dataSource={query.data?.items} {...table} />
+    </TableRegion>
   );
 }
