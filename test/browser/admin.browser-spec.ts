@@ -145,10 +145,12 @@ describeInBrowser('the organiser keeps the directory and imports the roster', ()
 
     await page.getByRole('link', { name: '查看人员' }).click();
     await page.getByRole('heading', { level: 1, name: '人员' }).waitFor();
+    const people = page.locator('tr.ant-table-row');
+    await people.nth(1).waitFor(); // the whole directory first, then the search narrows it
     await page.getByPlaceholder('按姓名或手机号搜索').fill('13800138001');
     await page.keyboard.press('Enter');
-    // The list from before the search may still be on screen: wait until only the match is left.
-    await page.waitForFunction(() => document.querySelectorAll('tr.ant-table-row').length === 1);
+    // The list from before the search stays on screen until the answer: wait for one row left.
+    await people.nth(1).waitFor({ state: 'detached' });
     const found = page.locator('tr.ant-table-row', { hasText: '赵敏' });
     await expect(found.innerText()).resolves.toMatch(/翡翠龙湾小区[\s\S]*理发、缝补/);
 
